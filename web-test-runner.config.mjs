@@ -1,0 +1,41 @@
+// Browser tests run in Debian's Chromium and Firefox ESR (no downloaded browsers).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { testApiPlugin } from './test/support/test-api-plugin.mjs';
+import { browserPaths } from './scripts/browsers.mjs';
+
+const wanted = (process.env.BROWSERS ?? 'chromium,firefox').split(',');
+const paths = browserPaths();
+
+const browsers = [];
+if (wanted.includes('chromium')) {
+  browsers.push(
+    chromeLauncher({
+      launchOptions: {
+        executablePath: paths.chromium,
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+      },
+    }),
+  );
+}
+if (wanted.includes('firefox')) {
+  browsers.push(
+    puppeteerLauncher({
+      launchOptions: { browser: 'firefox', executablePath: paths.firefox, headless: true },
+      concurrency: 1,
+    }),
+  );
+}
+
+export default {
+  files: process.env.TEST_FILES ?? 'test/**/*.test.ts',
+  nodeResolve: { exportConditions: ['production'] },
+  browsers,
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 10 * 60 * 1000,
+  browserStartTimeout: 60000,
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), testApiPlugin()],
+};
