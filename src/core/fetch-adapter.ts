@@ -1,0 +1,214 @@
+import { HttpError, NetworkError } from './errors.js';
+import type { CallOptions, Comment, CommentPage, LiveEvent, NewsAdapter, Poll, User } from './types.js';
+
+export interface FetchAdapterOptions {
+  /** Base URL of the REST API, absolute (`https://api.example.com/v1`) or relative (`/api`). */
+  endpoint: string;
+  /** Returns the reader's bearer token (the publisher's JWT), or null when signed out. */
+  getToken?: () => string | null | Promise<string | null>;
+  /** A `fetch` to use instead of the global one. */
+  fetch?: typeof fetch;
+  /** Time allowed for one attempt, body included. Default 8000 ms. */
+  timeoutMs?: number;
+  /** Extra attempts after a network error, timeout, 429, 502, 503 or 504. Default 2. */
+  retries?: number;
+  /** Default `'include'`, so the anonymous voter cookie works cross-origin. */
+  credentials?: RequestCredentials;
+  /** @internal Base of the exponential backoff (default 300 ms); tests make it tiny. */
+  backoffMs?: number;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Query = Record<string, string | number | null | undefined>;
+
+/** Longest `Retry-After` we wait out ourselves; a longer one goes to the UI as `HttpError.retryAfter`. */
+const MAX_RETRY_AFTER_S = 5;
+const BACKOFF_CAP_MS = 4000;
+const EVENT_TYPES = ['message', 'results', 'comment', 'comment-updated', 'comment-deleted'];
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      reject(new NetworkError('Request aborted', { cause: signal?.reason }));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+
+const newKey = () =>
+  globalThis.crypto?.randomUUID?.() ??
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/** `Retry-After` as seconds (it may be seconds or an HTTP date), or null. */
+const parseRetryAfter = (value: string | null): number | null => {
+  if (!value) return null;
+  const seconds = /^\s*\d+\s*$/.test(value) ? +value : (Date.parse(value) - Date.now()) / 1000;
+  return Number.isNaN(seconds) ? null : Math.max(0, Math.ceil(seconds));
+};
+
+const parse = (text: string): unknown => {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return parse;
+  }
+};
+
+/**
+ * The default adapter: speaks the REST API of SPEC §4 with `fetch`, timeouts, retries with
+ * exponential backoff and full jitter, idempotency keys on writes and typed errors.
+ */
+export function createFetchAdapter(options: FetchAdapterOptions): NewsAdapter {
+  const {
+    getToken,
+    timeoutMs = 8000,
+    retries = 2,
+    credentials = 'include',
+    backoffMs = 300,
+  } = options;
+  const base = options.endpoint.replace(/\/+$/, '');
+  const enc = encodeURIComponent;
+
+  const url = (path: string, query?: Query) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query ?? {})) if (v != null) params.set(k, String(v));
+    const search = params.toString();
+    return base + path + (search ? '?' + search : '');
+  };
+
+  async function request<T>(method: Method, path: string, call: CallOptions = {}, body?: unknown, query?: Query): Promise<T> {
+    const { signal } = call;
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (method !== 'GET') headers['Idempotency-Key'] = call.idempotencyKey || newKey();
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const token = await getToken?.();
+    if (token) headers.Authorization = 'Bearer ' + token;
+    const target = url(path, query);
+
+    for (let attempt = 0; ; attempt++) {
+      if (signal?.aborted) throw new NetworkError('Request aborted', { cause: signal.reason });
+      const canRetry = attempt < retries;
+      const controller = new AbortController();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, timeoutMs);
+      const onAbort = () => controller.abort();
+      signal?.addEventListener('abort', onAbort);
+
+      let status = 0;
+      let text = '';
+      let retryAfter: number | null = null;
+      try {
+        const res = await (options.fetch ?? fetch)(target, {
+          method,
+          headers,
+          credentials,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: controller.signal,
+        });
+        text = await res.text();
+        status = res.status;
+        retryAfter = parseRetryAfter(res.headers.get('Retry-After'));
+      } catch (cause) {
+        if (signal?.aborted) throw new NetworkError('Request aborted', { cause });
+        if (!canRetry) {
+          throw new NetworkError(timedOut ? 'Request timed out' : 'Network request failed', { cause, timedOut });
+        }
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+      }
+
+      if (status) {
+        const data = parse(text);
+        if (status < 300) {
+          if (data === parse) throw new HttpError(status, 'invalid_response', 'The server sent an unreadable response');
+          return data as T;
+        }
+        const shortWait = retryAfter != null && retryAfter <= MAX_RETRY_AFTER_S;
+        if (!canRetry || ![429, 502, 503, 504].includes(status) || (retryAfter != null && !shortWait)) {
+          const error = (data as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+          throw new HttpError(
+            status,
+            typeof error?.code === 'string' ? error.code : 'http_' + status,
+            typeof error?.message === 'string' ? error.message.slice(0, 300) : `The server answered ${status}`,
+            retryAfter,
+          );
+        }
+        if (shortWait) {
+          await sleep(retryAfter! * 1000, signal);
+          continue;
+        }
+      }
+      // Full jitter: a random wait up to the exponential ceiling.
+      await sleep(Math.random() * Math.min(BACKOFF_CAP_MS, backoffMs * 2 ** attempt), signal);
+    }
+  }
+
+  return {
+    getArticle: (id, o) => request('GET', `/articles/${enc(id)}`, o),
+    lookupArticle: (href, o) => request('GET', '/articles/lookup', o, undefined, { url: href }),
+    getRelated: async (id, limit, o) => {
+      const data = await request<unknown>('GET', `/articles/${enc(id)}/related`, o, undefined, { limit });
+      return Array.isArray(data) ? data : (data as { articles: [] }).articles;
+    },
+    getPoll: (id, o) => request('GET', `/polls/${enc(id)}`, o),
+    vote: (id, optionIds, o) => request<Poll>('POST', `/polls/${enc(id)}/votes`, o, { optionIds }),
+    listComments: (threadId, q = {}, o) =>
+      request<CommentPage>('GET', `/threads/${enc(threadId)}/comments`, o, undefined, { ...q }),
+    listReplies: (id, q = {}, o) => request<CommentPage>('GET', `/comments/${enc(id)}/replies`, o, undefined, { ...q }),
+    postComment: (threadId, input, o) => request<Comment>('POST', `/threads/${enc(threadId)}/comments`, o, input),
+    editComment: (id, body, o) => request<Comment>('PATCH', `/comments/${enc(id)}`, o, { body }),
+    deleteComment: (id, o) => request('DELETE', `/comments/${enc(id)}`, o),
+    reportComment: (id, reason, o) => request('POST', `/comments/${enc(id)}/reports`, o, { reason }),
+    likeComment: (id, liked, o) => request(liked ? 'PUT' : 'DELETE', `/comments/${enc(id)}/like`, o),
+    getCounts: async (ids, o) => {
+      const threads = [...new Set(ids)].sort().join(',');
+      if (!threads) return {};
+      return (await request<{ counts: Record<string, number> }>('GET', '/counts', o, undefined, { threads })).counts;
+    },
+    getSession: async (o) => {
+      try {
+        const data = await request<User | { user: User | null } | undefined>('GET', '/session', o);
+        return (data && 'user' in data ? data.user : data) ?? null;
+      } catch (error) {
+        if ((error as HttpError).status === 401) return null;
+        throw error;
+      }
+    },
+    subscribe(channel, onEvent) {
+      if (typeof EventSource == 'undefined') return () => {};
+      let source: EventSource | undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let failures = 0;
+      let stopped = false;
+      const forward = (event: Event) => {
+        const data = parse((event as MessageEvent<string>).data);
+        if (data !== parse) onEvent({ type: event.type, data } as LiveEvent);
+      };
+      const open = () => {
+        source = new EventSource(url('/' + channel + '/events'), { withCredentials: credentials == 'include' });
+        for (const type of EVENT_TYPES) source.addEventListener(type, forward);
+        source.onopen = () => (failures = 0);
+        // The browser reconnects by itself while CONNECTING; once CLOSED it has given up, so we retry.
+        source.onerror = () => {
+          if (source!.readyState == 2 && !stopped) {
+            timer = setTimeout(open, Math.random() * Math.min(30000, backoffMs * 2 ** failures++));
+          }
+        };
+      };
+      open();
+      return () => {
+        stopped = true;
+        clearTimeout(timer);
+        source?.close();
+      };
+    },
+  };
+}
