@@ -1,0 +1,42 @@
+// The CDN build: one minified ES module per element plus `news-elements.js` with all of them,
+// sharing one Lit + core chunk. Input is tsc's output in dist/lib, so types are checked once.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { readdirSync } from 'node:fs';
+
+const elements = readdirSync('dist/lib', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== 'core')
+  .flatMap((dir) =>
+    readdirSync(`dist/lib/${dir.name}`)
+      .filter((file) => /^news-.*\.js$/.test(file))
+      .map((file) => [file.replace(/\.js$/, ''), `dist/lib/${dir.name}/${file}`]),
+  );
+
+/**
+ * After terser every line break left in the code sits inside a template literal (CSS or HTML),
+ * where a run of whitespace renders the same as one space: collapse them.
+ */
+const collapseTemplateWhitespace = {
+  name: 'collapse-template-whitespace',
+  renderChunk(code) {
+    return { code: code.replace(/[ \t]*\n\s*/g, ' '), map: null };
+  },
+};
+
+export default {
+  input: { 'news-elements': 'dist/lib/index.js', ...Object.fromEntries(elements) },
+  output: {
+    dir: 'dist',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    sourcemap: false,
+  },
+  // Lit's production build: no dev-mode warnings, smaller.
+  plugins: [
+    nodeResolve({ exportConditions: ['production'] }),
+    terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+    collapseTemplateWhitespace,
+  ],
+  preserveEntrySignatures: 'exports-only',
+};

@@ -1,0 +1,105 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_accent: var(--news-also-read-accent, var(--news-color-accent, light-dark(#b3261e, #ff8a80)));
+    --_image-size: var(--news-also-read-image-size, 4.5rem);
+    --_space: var(--news-space, 1rem);
+    margin-block: calc(var(--_space) * 1.25);
+  }
+  [part='base'] {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) * 0.75);
+    padding-block: calc(var(--_space) * 0.5);
+    border-block: 1px solid var(--news-color-border, light-dark(#d9d9d9, #3a3a3a));
+    color: var(--news-color-text, inherit);
+    font-family: var(--news-font-heading, inherit);
+    font-size: 1.0625rem;
+    line-height: 1.4;
+  }
+  .text {
+    flex: 1;
+    min-width: 0;
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  [part='label'] {
+    color: var(--_accent);
+    font-weight: 800;
+    font-size: 0.875em;
+    letter-spacing: 0.04em;
+    text-transform: uppercase;
+  }
+  /* Arabic script has no case and suffers from letter spacing. */
+  :host(:lang(ar)) [part='label'] {
+    letter-spacing: 0;
+  }
+  .separator {
+    margin-inline: 0.4em;
+    color: var(--news-color-muted, light-dark(#5c5c5c, #a8a8a8));
+  }
+  [part='link'] {
+    color: inherit;
+    font-weight: 700;
+    text-decoration: underline;
+    text-decoration-color: color-mix(in srgb, currentColor 35%, transparent);
+    text-underline-offset: 0.15em;
+  }
+  a[part='link']:hover {
+    text-decoration-color: currentColor;
+  }
+  a[part='link']:focus-visible,
+  button:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+    border-radius: 2px;
+  }
+  [part='image'],
+  .image-placeholder {
+    flex: none;
+    width: var(--_image-size);
+    aspect-ratio: 4 / 3;
+    height: auto;
+    border-radius: var(--news-radius, 0.25rem);
+    object-fit: cover;
+    background: light-dark(#e8e8e8, #2a2a2a);
+  }
+  .skeleton {
+    display: inline-block;
+    width: min(22em, 60%);
+    height: 1em;
+    vertical-align: middle;
+    border-radius: 0.25em;
+    background: light-dark(#e8e8e8, #2a2a2a);
+  }
+  .problem {
+    display: block;
+    margin-block-start: 0.25em;
+    color: var(--news-color-muted, light-dark(#5c5c5c, #a8a8a8));
+    font-family: var(--news-font-body, inherit);
+    font-size: 0.8125rem;
+    font-weight: 400;
+  }
+  button {
+    margin-inline-start: 0.5em;
+    padding: 0.125em 0.5em;
+    border: 1px solid currentColor;
+    border-radius: var(--news-radius, 0.25rem);
+    background: none;
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton,
+    .image-placeholder {
+      animation: pulse 1.4s ease-in-out infinite;
+    }
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.55;
+    }
+  }
+`;

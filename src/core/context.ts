@@ -1,0 +1,57 @@
+/**
+ * Page-level facts (adapter, article id, locale) shared with `@lit/context`. Each element resolves
+ * them in this order: its own attribute/property → the nearest `<news-article>` → `configure()` →
+ * `<meta name="news-elements:endpoint">`. The last two are answered by one provider on the document.
+ */
+import { ContextProvider, createContext } from '@lit/context';
+import { createFetchAdapter } from './fetch-adapter.js';
+import type { NewsAdapter } from './types.js';
+
+export interface PageContext {
+  adapter?: NewsAdapter;
+  articleId?: string;
+}
+
+/** A string key, so two copies of the library on one page share page context. */
+export const pageContext = createContext<PageContext>('news-elements/page');
+
+export interface PageDefaults {
+  /** Base URL of the REST API, e.g. `https://api.example.com` or `/api`. */
+  endpoint?: string;
+  /** A ready adapter; wins over `endpoint`. */
+  adapter?: NewsAdapter;
+  /** Returns the reader's JWT (single sign-on), or null when signed out. */
+  getToken?: () => string | null | Promise<string | null>;
+}
+
+let defaults: PageDefaults = {};
+let provider: ContextProvider<typeof pageContext> | undefined;
+
+function metaEndpoint(): string | undefined {
+  return document.querySelector<HTMLMetaElement>('meta[name="news-elements:endpoint"]')?.content.trim() || undefined;
+}
+
+function resolveDefaults(): PageContext {
+  const endpoint = defaults.endpoint ?? metaEndpoint();
+  const adapter = defaults.adapter ?? (endpoint ? createFetchAdapter({ endpoint, getToken: defaults.getToken }) : undefined);
+  return adapter ? { adapter } : {};
+}
+
+/** Sets the page-wide defaults every element falls back to. Later calls merge with earlier ones. */
+export function configure(options: PageDefaults): void {
+  defaults = { ...defaults, ...options };
+  providePageDefaults()?.setValue(resolveDefaults(), true);
+}
+
+/** Installs the document-level provider once; elements call this before asking for context. */
+export function providePageDefaults(): ContextProvider<typeof pageContext> | undefined {
+  if (provider || typeof document === 'undefined') return provider;
+  const root = document.documentElement;
+  provider = new ContextProvider(root, { context: pageContext, initialValue: resolveDefaults() });
+  provider.hostConnected();
+  // A module loaded before the <meta> was parsed looks again once the document is complete.
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', () => provider?.setValue(resolveDefaults(), true), { once: true });
+  }
+  return provider;
+}

@@ -1,0 +1,136 @@
+/**
+ * Localized strings and formatting on `Intl`. English ships in every bundle; other catalogs load on
+ * demand the first time an element on the page needs them, and English is the fallback meanwhile.
+ */
+import en from './locales/en.js';
+
+/** A message is a string with `{name}` placeholders, or plural forms chosen by `{count}`. */
+export type Message = string | Partial<Record<Intl.LDMLPluralRule, string>>;
+export type Messages = Record<string, Message>;
+
+const catalogs = new Map<string, Messages>([['en', en]]);
+const loaders: Record<string, () => Promise<{ default: Messages }>> = {
+  es: () => import('./locales/es.js'),
+  ar: () => import('./locales/ar.js'),
+};
+const loading = new Map<string, Promise<void>>();
+const listeners = new Set<() => void>();
+
+/** `es-MX` → `es`. */
+export const languageOf = (locale: string) => locale.toLowerCase().split(/[-_]/)[0] || 'en';
+
+const notify = () => listeners.forEach((listener) => listener());
+
+/** Calls `listener` whenever a catalog arrives or changes; returns an unsubscribe function. */
+export function onMessagesChanged(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Adds or overrides messages for a language, e.g. `registerMessages('fr', {...})` or a publisher's own wording. */
+export function registerMessages(language: string, messages: Messages): void {
+  const key = languageOf(language);
+  catalogs.set(key, { ...catalogs.get(key), ...messages });
+  notify();
+}
+
+/** Starts loading the catalog for `locale` if one exists and is not loaded. */
+export function loadMessages(locale: string): Promise<void> {
+  const language = languageOf(locale);
+  const loader = loaders[language];
+  if (!loader || catalogs.has(language)) return Promise.resolve();
+  let pending = loading.get(language);
+  if (!pending) {
+    pending = loader().then(
+      (module) => registerMessages(language, { ...module.default, ...catalogs.get(language) }),
+      (error: unknown) => console.warn(`news-elements: could not load the "${language}" messages`, error),
+    );
+    loading.set(language, pending);
+  }
+  return pending;
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** The message `key` in `locale` (falling back to English), with `{name}` placeholders filled. */
+export function msg(locale: string, key: string, params: Record<string, string | number> = {}): string {
+  const language = languageOf(locale);
+  if (!catalogs.has(language)) void loadMessages(locale);
+  const message = catalogs.get(language)?.[key] ?? en[key] ?? key;
+  let text: string;
+  if (typeof message === 'string') {
+    text = message;
+  } else {
+    const count = Number(params.count ?? 0);
+    let rules = pluralRules.get(locale);
+    if (!rules) pluralRules.set(locale, (rules = safeIntl(() => new Intl.PluralRules(locale), () => new Intl.PluralRules('en'))));
+    // An explicit zero form ("No comments") wins over the language's plural category.
+    text = (count === 0 ? message.zero : undefined) ?? message[rules.select(count)] ?? message.other ?? key;
+  }
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(locale, value) : value;
+  });
+}
+
+/** Builds an Intl object for `locale`, falling back when the tag is malformed (e.g. `lang="!!"`). */
+function safeIntl<T>(make: () => T, fallback: () => T): T {
+  try {
+    return make();
+  } catch {
+    return fallback();
+  }
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+export function formatNumber(locale: string, value: number): string {
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = safeIntl(() => new Intl.NumberFormat(locale), () => new Intl.NumberFormat('en'))));
+  return format.format(value);
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** A calendar date with time, e.g. "28 Nov 2026, 09:30" in the page's locale. */
+export function formatDate(locale: string, date: Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = safeIntl(() => new Intl.DateTimeFormat(locale, options), () => new Intl.DateTimeFormat('en', options))));
+  return format.format(date);
+}
+
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+const units: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+];
+
+/**
+ * "3 hours ago" for dates within the last week (or up to a minute ahead, for clock skew),
+ * else null so the caller shows an absolute date.
+ */
+export function formatRelative(locale: string, date: Date, now: Date = new Date()): string | null {
+  let value = (date.getTime() - now.getTime()) / 1000;
+  if (value > 60 || value < -7 * 24 * 3600) return null;
+  let format = relativeFormats.get(locale);
+  if (!format) {
+    relativeFormats.set(
+      locale,
+      (format = safeIntl(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }), () => new Intl.RelativeTimeFormat('en', { numeric: 'auto' }))),
+    );
+  }
+  for (const [unit, size] of units) {
+    if (Math.abs(value) < size) return format.format(Math.round(value), unit === 'second' && Math.abs(value) < 45 ? 'second' : unit);
+    value /= size;
+  }
+  return format.format(Math.round(value), 'week');
+}
+
+/** Parses an ISO date string; null when missing or invalid. */
+export function parseDate(value: string | null | undefined): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}

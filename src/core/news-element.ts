@@ -1,0 +1,144 @@
+import { css, LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { pageContext, providePageDefaults, type PageContext } from './context.js';
+import { NewsErrorEvent } from './events.js';
+import { msg, onMessagesChanged } from './i18n.js';
+import type { NewsAdapter } from './types.js';
+
+providePageDefaults();
+
+/** Shared host rules: block layout, border-box sizing, and `hidden` that page CSS can't undo. */
+export const hostStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
+
+const connected = new Set<NewsElement>();
+let langObserver: MutationObserver | undefined;
+
+function refreshAll() {
+  connected.forEach((element) => element.requestUpdate());
+}
+
+/** The nearest `lang` up the tree, crossing shadow roots; `en` when none is set. */
+export function findLang(node: Node): string {
+  for (let current: Node | null = node; current; ) {
+    if (current instanceof Element && current.getAttribute('lang')) return current.getAttribute('lang')!;
+    current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
+  }
+  return 'en';
+}
+
+/**
+ * Base of every news element: page context, locale, localized messages, typed events and
+ * error reporting. Subclasses register with `defineElement()`.
+ */
+export class NewsElement extends LitElement {
+  static override styles: CSSResultGroup = hostStyles;
+
+  /** The adapter this element talks to; by default the enclosing article's or the page's. */
+  @property({ attribute: false }) adapter?: NewsAdapter;
+
+  /** Page facts from the nearest `<news-article>` or the document-level defaults. */
+  @consume({ context: pageContext, subscribe: true })
+  @state()
+  protected page?: PageContext;
+
+  /** The locale in force: the nearest `lang` attribute up the tree. */
+  @state() protected locale = 'en';
+
+  private warned = new Set<string>();
+  private stopMessages?: () => void;
+
+  protected get resolvedAdapter(): NewsAdapter | undefined {
+    return this.adapter ?? this.page?.adapter;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    connected.add(this);
+    this.stopMessages = onMessagesChanged(() => this.requestUpdate());
+    if (!langObserver) {
+      langObserver = new MutationObserver(refreshAll);
+      langObserver.observe(document, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    connected.delete(this);
+    this.stopMessages?.();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.locale = findLang(this);
+  }
+
+  /** Never let one broken render escape a lifecycle callback and break the page. */
+  protected override update(changed: PropertyValues): void {
+    try {
+      super.update(changed);
+    } catch (error) {
+      this.fail('render_failed', `could not render: ${String(error)}`);
+    }
+  }
+
+  /** A localized message for this element's locale. */
+  protected msg(key: string, params?: Record<string, string | number>): string {
+    return msg(this.locale, key, params);
+  }
+
+  /** Dispatches `event` from this element; returns false when a listener cancelled it. */
+  emit(event: Event): boolean {
+    return this.dispatchEvent(event);
+  }
+
+  /**
+   * Reports bad input or a failed request: one `console.warn` per problem naming the element,
+   * and a `news-error` event for the host page.
+   */
+  protected fail(code: string, message: string): void {
+    const tag = this.localName;
+    if (!this.warned.has(code)) {
+      this.warned.add(code);
+      console.warn(`<${tag}>: ${message}`);
+    }
+    this.emit(new NewsErrorEvent({ element: tag, code, message }));
+  }
+}
+
+/**
+ * Defines a custom element unless the tag is taken, e.g. by a second copy of the library
+ * on the same page: then it warns and keeps the first definition instead of throwing.
+ */
+export function defineElement(tag: string, element: CustomElementConstructor): void {
+  const existing = customElements.get(tag);
+  if (!existing) {
+    customElements.define(tag, element);
+  } else if (existing !== element) {
+    console.warn(`news-elements: <${tag}> is already defined (two copies of news-elements on this page?); keeping the first definition.`);
+  }
+}
