@@ -29,6 +29,12 @@ if (wanted.includes('firefox')) {
   );
 }
 
+/** Serves the repo a second time under /second-copy/, so a page can load two copies of the bundle. */
+function secondCopy(context, next) {
+  if (context.url.startsWith('/second-copy/')) context.url = context.url.slice('/second-copy'.length);
+  return next();
+}
+
 export default {
   files: process.env.TEST_FILES ?? 'test/**/*.test.ts',
   nodeResolve: { exportConditions: ['production'] },
@@ -37,5 +43,6 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 10 * 60 * 1000,
   browserStartTimeout: 60000,
+  middleware: [secondCopy],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), testApiPlugin()],
 };

@@ -56,7 +56,7 @@ const pluralRules = new Map<string, Intl.PluralRules>();
 export function msg(locale: string, key: string, params: Record<string, string | number> = {}): string {
   const language = languageOf(locale);
   if (!catalogs.has(language)) void loadMessages(locale);
-  const message = catalogs.get(language)?.[key] ?? en[key] ?? key;
+  const message = catalogs.get(language)?.[key] ?? catalogs.get('en')![key] ?? key;
   let text: string;
   if (typeof message === 'string') {
     text = message;

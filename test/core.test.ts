@@ -1,0 +1,187 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { ContextProvider } from '@lit/context';
+import '../src/also-read/news-also-read.js';
+import type { NewsAlsoRead } from '../src/also-read/news-also-read.js';
+import { configure, pageContext } from '../src/core/context.js';
+import { DataController } from '../src/core/data-controller.js';
+import { formatDate, formatNumber, formatRelative, loadMessages, msg, registerMessages } from '../src/core/i18n.js';
+import { defineElement, NewsElement } from '../src/core/news-element.js';
+import { safeUrl } from '../src/core/safe-url.js';
+import type { ArticleSummary, NewsAdapter } from '../src/core/types.js';
+import { captureWarnings, shadow, waitFor } from './support/helpers.js';
+
+describe('safeUrl', () => {
+  it('keeps http(s) and relative URLs', () => {
+    for (const url of ['https://example.com/a?b#c', 'http://x.test', '/articles/1', 'articles/1', '#comments', '?page=2', '//cdn.example.com/x.png']) {
+      expect(safeUrl(url), url).to.equal(url);
+    }
+    expect(safeUrl('  /padded  ')).to.equal('/padded');
+  });
+
+  it('refuses every other scheme, however it is disguised', () => {
+    for (const url of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', 'java\nscript:alert(1)', 'java\tscript:alert(1)', '\u0000javascript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', 'blob:https://x/y', 'mailto:a@b.c', '', '   ', null, undefined]) {
+      expect(safeUrl(url), JSON.stringify(url)).to.equal(null);
+    }
+  });
+});
+
+describe('defineElement', () => {
+  it('warns instead of throwing when the tag is already taken', () => {
+    class First extends HTMLElement {}
+    class Second extends HTMLElement {}
+    const warnings = captureWarnings();
+    defineElement('news-test-twice', First);
+    defineElement('news-test-twice', First);
+    expect(warnings.messages).to.have.length(0);
+    expect(() => defineElement('news-test-twice', Second)).not.to.throw();
+    warnings.restore();
+    expect(customElements.get('news-test-twice')).to.equal(First);
+    expect(warnings.messages).to.have.length(1);
+    expect(warnings.messages[0]).to.contain('<news-test-twice> is already defined');
+  });
+});
+
+describe('NewsElement', () => {
+  class Broken extends NewsElement {
+    override render(): never {
+      throw new Error('boom');
+    }
+  }
+  defineElement('news-test-broken', Broken);
+
+  it('contains a failing render: warns, emits news-error, breaks nothing else', async () => {
+    const warnings = captureWarnings();
+    const errors: unknown[] = [];
+    const wrapper = await fixture(
+      html`<div @news-error=${(e: CustomEvent) => errors.push(e.detail)}><news-test-broken></news-test-broken><news-also-read href="/x" headline="Still here"></news-also-read></div>`,
+    );
+    await (wrapper.lastElementChild as NewsAlsoRead).updateComplete;
+    warnings.restore();
+    expect(warnings.messages[0]).to.contain('<news-test-broken>');
+    expect(errors[0]).to.include({ element: 'news-test-broken', code: 'render_failed' });
+    expect(shadow(wrapper.lastElementChild!, 'a')!.textContent).to.equal('Still here');
+  });
+});
+
+describe('i18n', () => {
+  before(async () => {
+    await loadMessages('es');
+    await loadMessages('ar');
+  });
+
+  it('falls back to English for unknown languages and keys', () => {
+    expect(msg('fr', 'alsoRead.label')).to.equal('Also read');
+    expect(msg('en', 'no.such.key')).to.equal('no.such.key');
+    expect(msg('!!not a tag', 'alsoRead.label')).to.equal('Also read');
+  });
+
+  it('uses the base language of a regional tag', () => {
+    expect(msg('es-MX', 'alsoRead.label')).to.equal('Lee también');
+    expect(msg('ar-EG', 'didYouKnow.heading')).to.equal('هل تعلم؟');
+  });
+
+  it('chooses plural forms, with an explicit zero, and formats numbers for the locale', () => {
+    registerMessages('en', { 'test.count': { zero: 'No comments', one: '{count} comment', other: '{count} comments' } });
+    registerMessages('ar', { 'test.count': { zero: 'لا تعليقات', one: 'تعليق واحد', two: 'تعليقان', few: '{count} تعليقات', many: '{count} تعليقًا', other: '{count} تعليق' } });
+    expect(msg('en', 'test.count', { count: 0 })).to.equal('No comments');
+    expect(msg('en', 'test.count', { count: 1 })).to.equal('1 comment');
+    expect(msg('en', 'test.count', { count: 1234 })).to.equal('1,234 comments');
+    expect(msg('ar', 'test.count', { count: 2 })).to.equal('تعليقان');
+    expect(msg('ar', 'test.count', { count: 3 })).to.equal(`${formatNumber('ar', 3)} تعليقات`);
+    expect(msg('es', 'test.count', { count: 5 })).to.equal('5 comments');
+  });
+
+  it('lets a publisher override wording and add a language', () => {
+    registerMessages('fr', { 'alsoRead.label': 'À lire aussi' });
+    expect(msg('fr-BE', 'alsoRead.label')).to.equal('À lire aussi');
+    expect(msg('fr', 'didYouKnow.heading')).to.equal('Did you know?');
+  });
+
+  it('formats dates and recent times with Intl', () => {
+    const now = new Date('2026-11-30T12:00:00Z');
+    expect(formatRelative('en', new Date('2026-11-30T09:00:00Z'), now)).to.equal('3 hours ago');
+    expect(formatRelative('es', new Date('2026-11-30T09:00:00Z'), now)).to.equal('hace 3 horas');
+    expect(formatRelative('en', new Date('2026-11-29T12:00:00Z'), now)).to.equal('yesterday');
+    expect(formatRelative('en', new Date('2026-10-01T12:00:00Z'), now)).to.equal(null);
+    const date = new Date('2026-11-28T09:30:00Z');
+    expect(formatDate('en', date, { dateStyle: 'long', timeZone: 'UTC' })).to.equal('November 28, 2026');
+    expect(formatDate('es', date, { dateStyle: 'long', timeZone: 'UTC' })).to.equal('28 de noviembre de 2026');
+    expect(formatDate('ar', date, { dateStyle: 'long', timeZone: 'UTC' })).to.contain('نوفمبر');
+  });
+});
+
+describe('DataController', () => {
+  class Host extends LitElement {
+    resolvers: ((value: string) => void)[] = [];
+    data = new DataController<string>(this, () => new Promise((resolve) => this.resolvers.push(resolve)));
+  }
+  customElements.define('news-test-data-host', Host);
+
+  it('drops a stale answer when run again', async () => {
+    const host = await fixture<Host>(html`<news-test-data-host></news-test-data-host>`);
+    const first = host.data.run();
+    const second = host.data.run();
+    host.resolvers[1]('new');
+    await second;
+    host.resolvers[0]('old');
+    await first;
+    expect(host.data.value).to.equal('new');
+    expect(host.data.status).to.equal('ready');
+  });
+});
+
+describe('page context resolution', () => {
+  const originalFetch = window.fetch;
+  let requested: string[] = [];
+
+  beforeEach(() => {
+    requested = [];
+    window.fetch = async (input: RequestInfo | URL) => {
+      const url = String(input instanceof Request ? input.url : input);
+      requested.push(new URL(url, location.href).pathname);
+      return new Response(JSON.stringify({ id: 'x', url: '/x', headline: 'From fetch' }), { headers: { 'Content-Type': 'application/json' } });
+    };
+  });
+  afterEach(() => {
+    window.fetch = originalFetch;
+    document.querySelector('meta[name="news-elements:endpoint"]')?.remove();
+    configure({ endpoint: undefined, adapter: undefined });
+  });
+
+  const unfurl = async (template: ReturnType<typeof html>) => {
+    const wrapper = await fixture(template);
+    const el = wrapper.querySelector('news-also-read')!;
+    await waitFor(() => shadow(el, 'a')?.textContent !== 'x', 'unfurl to settle');
+    return shadow(el, 'a')!.textContent;
+  };
+
+  const stub = (headline: string) =>
+    ({ lookupArticle: async (): Promise<ArticleSummary> => ({ id: 'x', url: '/x', headline }) }) as unknown as NewsAdapter;
+
+  it('falls back to the <meta> endpoint, then prefers configure(), then the nearest provider, then the element', async () => {
+    const meta = Object.assign(document.createElement('meta'), { name: 'news-elements:endpoint', content: '/meta-api' });
+    document.head.append(meta);
+    configure({});
+    expect(await unfurl(html`<div><news-also-read href="/x" unfurl loading="eager">x</news-also-read></div>`)).to.equal('From fetch');
+    expect(requested).to.deep.equal(['/meta-api/articles/lookup']);
+
+    configure({ endpoint: '/configured-api' });
+    expect(await unfurl(html`<div><news-also-read href="/x" unfurl loading="eager">x</news-also-read></div>`)).to.equal('From fetch');
+    expect(requested[1]).to.equal('/configured-api/articles/lookup');
+
+    const provider = document.createElement('div');
+    new ContextProvider(provider, { context: pageContext, initialValue: { adapter: stub('From provider') } }).hostConnected();
+    const wrapped = await fixture(html`<div></div>`);
+    wrapped.append(provider);
+    provider.innerHTML = '<news-also-read href="/x" unfurl loading="eager">x</news-also-read>';
+    const inner = provider.querySelector('news-also-read')!;
+    await waitFor(() => shadow(inner, 'a')?.textContent === 'From provider', 'provider adapter');
+
+    const own = document.createElement('news-also-read') as NewsAlsoRead;
+    Object.assign(own, { href: '/x', unfurl: true, loading: 'eager', adapter: stub('From element') });
+    provider.append(own);
+    await waitFor(() => shadow(own, 'a')?.textContent === 'From element', 'own adapter');
+    expect(requested).to.have.length(2);
+  });
+});

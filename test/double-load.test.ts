@@ -1,0 +1,27 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { captureWarnings, shadow } from './support/helpers.js';
+
+// Two copies of the built bundle from different URLs, as when two scripts on a page each bring
+// news-elements: the second copy must warn and leave the first one's elements working.
+describe('the CDN bundle loaded twice', () => {
+  it('warns and does not throw', async () => {
+    const errors: unknown[] = [];
+    const onError = (event: ErrorEvent) => errors.push(event.error);
+    window.addEventListener('error', onError);
+    const warnings = captureWarnings();
+    try {
+      const first = await import(/* @vite-ignore */ `${'/dist/news-elements.js'}`);
+      const second = await import(/* @vite-ignore */ `${'/second-copy/dist/news-elements.js'}`);
+      expect(first.NewsAlsoRead).not.to.equal(second.NewsAlsoRead);
+    } finally {
+      warnings.restore();
+      window.removeEventListener('error', onError);
+    }
+    expect(errors).to.have.length(0);
+    const redefinitions = warnings.messages.filter((m) => m.includes('is already defined'));
+    expect(redefinitions.length).to.be.greaterThan(1);
+    const el = await fixture(html`<news-also-read href="/x" headline="Works"></news-also-read>`);
+    await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(shadow(el, 'a')!.textContent).to.equal('Works');
+  });
+});
