@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { Auth } from './auth.ts';
+import type { ServerConfig } from './config.ts';
+import type { Db } from './db/db.ts';
+import { EventBus } from './events.ts';
+import type { AppEnv } from './http/env.ts';
+import { errorBody, handleError } from './http/errors.ts';
+import { RateLimiter } from './http/rate-limit.ts';
+import { apiSecurityHeaders, clientIp } from './http/security.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { articleRoutes } from './routes/articles.ts';
+import { commentRoutes } from './routes/comments.ts';
+import { pollRoutes } from './routes/polls.ts';
+import type { Services } from './services.ts';
+
+export const openApiPath = new URL('../openapi.json', import.meta.url);
+
+export interface Api {
+  app: Hono<AppEnv>;
+  services: Services;
+  /** Stops listening for database notifications (the database itself belongs to the caller). */
+  close(): Promise<void>;
+}
+
+/** Builds the REST API of SPEC §4 under `basePath` (`/api` in the server, `/` in tests). */
+export async function createApi(options: { db: Db; config: ServerConfig; basePath?: string }): Promise<Api> {
+  const { db, config } = options;
+  const bus = new EventBus(db, config.databaseSchema);
+  await bus.start();
+  const services: Services = {
+    db,
+    bus,
+    config,
+    auth: new Auth({ jwtSecret: config.jwtSecret, adminToken: config.adminToken, trustProxy: config.trustProxy }),
+    limiter: new RateLimiter(),
+  };
+  const openApiDocument = readFileSync(openApiPath, 'utf8');
+  const allowed = new Set(config.allowedOrigins);
+
+  const base = (options.basePath ?? '/').replace(/\/$/, '');
+  const app = base ? new Hono<AppEnv>().basePath(base) : new Hono<AppEnv>();
+
+  app.use('*', apiSecurityHeaders);
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => (allowed.has(origin) ? origin : null),
+      credentials: true,
+      allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'Last-Event-ID'],
+      exposeHeaders: ['Retry-After', 'Idempotent-Replayed'],
+      maxAge: 600,
+    }),
+  );
+  app.use('*', clientIp(config.trustProxy));
+  app.use('*', async (c, next) => {
+    services.limiter.take(`ip:${c.get('ip')}`, config.limits.ipPerMinute);
+    await next();
+  });
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: config.limits.bodyBytes,
+      onError: (c) => c.json(errorBody('payload_too_large', `The body is larger than ${config.limits.bodyBytes} bytes.`), 413),
+    }),
+  );
+
+  app.get('/openapi.json', (c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.body(openApiDocument, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
+  for (const routes of [articleRoutes(services), pollRoutes(services), commentRoutes(services), adminRoutes(services)]) {
+    app.route('/', routes);
+  }
+
+  app.notFound((c) => c.json(errorBody('not_found', 'No such route.'), 404));
+  app.onError(handleError);
+
+  return { app, services, close: () => bus.stop() };
+}

@@ -1,0 +1,108 @@
+import { timingSafeEqual, randomBytes, createHash } from 'node:crypto';
+import { getCookie, setCookie } from 'hono/cookie';
+import { jwtVerify, SignJWT } from 'jose';
+import { z } from 'zod';
+import type { User } from '../../src/core/types.ts';
+import type { AppContext } from './http/env.ts';
+import { authRequired, forbidden, ApiError } from './http/errors.ts';
+
+const claimsSchema = z.object({
+  sub: z.string().min(1).max(200),
+  name: z.string().trim().min(1).max(100),
+  avatar: z.string().max(2000).nullish(),
+});
+
+const voterCookie = 'news_voter';
+const voterIdPattern = /^[A-Za-z0-9_-]{22}$/;
+
+export class Auth {
+  readonly #secret: Uint8Array | null;
+  readonly #adminToken: Buffer | null;
+  readonly #trustProxy: boolean;
+
+  constructor(options: { jwtSecret: string | undefined; adminToken: string | undefined; trustProxy: boolean }) {
+    this.#secret = options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : null;
+    this.#adminToken = options.adminToken ? sha256(options.adminToken) : null;
+    this.#trustProxy = options.trustProxy;
+  }
+
+  /** The signed-in reader, or null for no token or a token that fails verification (reads stay anonymous). */
+  async user(c: AppContext): Promise<User | null> {
+    const cached = c.get('user');
+    if (cached !== undefined) return cached;
+    const user = await this.#verify(bearer(c));
+    c.set('user', user);
+    return user;
+  }
+
+  async requireUser(c: AppContext): Promise<User> {
+    const user = await this.user(c);
+    if (!user) throw authRequired();
+    return user;
+  }
+
+  /** Admin routes: the bearer must equal ADMIN_TOKEN (compared in constant time over hashes). */
+  requireAdmin(c: AppContext): void {
+    const token = bearer(c);
+    if (!token) throw new ApiError(401, 'auth_required', 'Send Authorization: Bearer <ADMIN_TOKEN>.');
+    if (!this.#adminToken || !timingSafeEqual(sha256(token), this.#adminToken)) throw forbidden('Not an admin token.');
+  }
+
+  /** Who is voting: `user:<sub>` when signed in, else the anonymous cookie id (issued on first need). */
+  async voterId(c: AppContext, issue: boolean): Promise<string | null> {
+    const user = await this.user(c);
+    if (user) return `user:${user.id}`;
+    const existing = getCookie(c, voterCookie);
+    if (existing && voterIdPattern.test(existing)) return `anon:${existing}`;
+    if (!issue) return null;
+    const fresh = randomBytes(16).toString('base64url');
+    const secure = this.isHttps(c);
+    setCookie(c, voterCookie, fresh, {
+      httpOnly: true,
+      path: '/',
+      maxAge: 60 * 60 * 24 * 365,
+      // Cross-site embeds need SameSite=None, which browsers only accept on Secure cookies.
+      sameSite: secure ? 'None' : 'Lax',
+      secure,
+    });
+    return `anon:${fresh}`;
+  }
+
+  isHttps(c: AppContext): boolean {
+    if (new URL(c.req.url).protocol === 'https:') return true;
+    return this.#trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+  }
+
+  async #verify(token: string | null): Promise<User | null> {
+    if (!token || !this.#secret || token.length > 4096) return null;
+    try {
+      const { payload } = await jwtVerify(token, this.#secret, { algorithms: ['HS256'] });
+      const claims = claimsSchema.safeParse(payload);
+      if (!claims.success) return null;
+      const avatar = claims.data.avatar && /^https?:\/\//i.test(claims.data.avatar) ? claims.data.avatar : null;
+      return { id: claims.data.sub, name: claims.data.name, avatar };
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** Mints a reader token (demo sign-in and tests). */
+export async function signUserToken(secret: string, user: User, expiresIn = '12h'): Promise<string> {
+  return new SignJWT({ name: user.name, ...(user.avatar ? { avatar: user.avatar } : {}) })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(user.id)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(secret));
+}
+
+function bearer(c: AppContext): string | null {
+  const header = c.req.header('authorization');
+  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  return match?.[1] ?? null;
+}
+
+function sha256(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}

@@ -1,0 +1,81 @@
+import { fileURLToPath } from 'node:url';
+
+/** Everything the server reads from the environment, with defaults that work on a fresh clone. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databaseSchema: string | undefined;
+  jwtSecret: string | undefined;
+  adminToken: string | undefined;
+  allowedOrigins: string[];
+  demo: boolean;
+  /** Honour X-Forwarded-For / X-Forwarded-Proto (set when behind a load balancer you trust). */
+  trustProxy: boolean;
+  limits: Limits;
+}
+
+export interface Limits {
+  /** Largest accepted request body in bytes. */
+  bodyBytes: number;
+  /** Requests per minute per client IP, all API routes. */
+  ipPerMinute: number;
+  /** Writes per minute per client IP (votes, comments, likes, reports, edits). */
+  ipWritesPerMinute: number;
+  /** Writes per minute per anonymous voter id. */
+  voterPerMinute: number;
+  /** Writes per minute per signed-in user. */
+  userPerMinute: number;
+  /** New comments per minute per signed-in user. */
+  commentsPerMinute: number;
+  /** Open event streams per client IP. */
+  streamsPerIp: number;
+}
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export const defaultLimits: Limits = {
+  bodyBytes: 16 * 1024,
+  ipPerMinute: 1200,
+  ipWritesPerMinute: 240,
+  voterPerMinute: 30,
+  userPerMinute: 60,
+  commentsPerMinute: 10,
+  streamsPerIp: 50,
+};
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const number = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
+    return value;
+  };
+  const flag = (name: string): boolean => ['1', 'true', 'yes'].includes((env[name] ?? '').toLowerCase());
+  return {
+    port: number('PORT', 8787),
+    host: env.HOST || '127.0.0.1',
+    dataDir: env.DATA_DIR || `${repoRoot}.data`,
+    databaseUrl: env.DATABASE_URL || undefined,
+    databaseSchema: env.DATABASE_SCHEMA || undefined,
+    jwtSecret: env.JWT_SECRET || undefined,
+    adminToken: env.ADMIN_TOKEN || undefined,
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim().replace(/\/$/, ''))
+      .filter(Boolean),
+    demo: flag('DEMO'),
+    trustProxy: flag('TRUST_PROXY'),
+    limits: {
+      bodyBytes: number('BODY_LIMIT_BYTES', defaultLimits.bodyBytes),
+      ipPerMinute: number('RATE_LIMIT_IP_PER_MIN', defaultLimits.ipPerMinute),
+      ipWritesPerMinute: number('RATE_LIMIT_IP_WRITES_PER_MIN', defaultLimits.ipWritesPerMinute),
+      voterPerMinute: number('RATE_LIMIT_VOTER_PER_MIN', defaultLimits.voterPerMinute),
+      userPerMinute: number('RATE_LIMIT_USER_PER_MIN', defaultLimits.userPerMinute),
+      commentsPerMinute: number('RATE_LIMIT_COMMENTS_PER_MIN', defaultLimits.commentsPerMinute),
+      streamsPerIp: number('STREAMS_PER_IP', defaultLimits.streamsPerIp),
+    },
+  };
+}

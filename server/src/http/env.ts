@@ -1,0 +1,14 @@
+import type { Context } from 'hono';
+import type { User } from '../../../src/core/types.ts';
+
+/** Per-request values the middleware computes once. */
+export interface AppEnv {
+  Variables: {
+    /** Undefined until the bearer token has been checked; null for anonymous readers. */
+    user: User | null | undefined;
+    /** Client IP used for rate limits. */
+    ip: string;
+  };
+}
+
+export type AppContext = Context<AppEnv>;

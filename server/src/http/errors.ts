@@ -1,0 +1,38 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** An expected failure with an HTTP status and a stable machine-readable code. */
+export class ApiError extends Error {
+  readonly status: ContentfulStatusCode;
+  readonly code: string;
+  readonly headers: Record<string, string>;
+  constructor(status: ContentfulStatusCode, code: string, message: string, headers: Record<string, string> = {}) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.headers = headers;
+  }
+}
+
+export const notFound = (what = 'Resource') => new ApiError(404, 'not_found', `${what} not found.`);
+export const authRequired = () => new ApiError(401, 'auth_required', 'Sign in to do this.');
+export const forbidden = (message = 'You are not allowed to do this.') => new ApiError(403, 'forbidden', message);
+
+export function errorBody(code: string, message: string) {
+  return { error: { code, message } };
+}
+
+/** The global error handler: known errors keep their status; anything else is logged and hidden behind a 500. */
+export function handleError(error: unknown, c: Context): Response {
+  if (error instanceof ApiError) {
+    for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+    return c.json(errorBody(error.code, error.message), error.status);
+  }
+  // Hono raises HTTPException for malformed requests it detects itself (e.g. a broken body stream).
+  const status = (error as { status?: unknown }).status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return c.json(errorBody('bad_request', 'The request could not be read.'), status as ContentfulStatusCode);
+  }
+  console.error('[server] unexpected error:', error);
+  return c.json(errorBody('internal', 'Something went wrong on our side.'), 500);
+}

@@ -1,0 +1,74 @@
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { ApiError, notFound } from './errors.ts';
+
+/** Publisher-chosen ids (articles, polls, threads, options) and server ids (comments): short, URL-safe. */
+export const idPattern = /^[A-Za-z0-9][A-Za-z0-9._:~-]{0,127}$/;
+export const idSchema = z.string().regex(idPattern, 'must be 1-128 URL-safe characters');
+
+/** Validates `input`; a failure becomes 422 with the first problem spelled out. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where: string): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  throw new ApiError(422, 'invalid_request', `Invalid ${where}. ${field}${issue?.message ?? 'malformed'}`);
+}
+
+/** A path id that cannot exist is simply not found. */
+export function pathId(c: Context, name: string, what: string): string {
+  const value = c.req.param(name);
+  if (typeof value !== 'string' || !idPattern.test(value)) throw notFound(what);
+  return value;
+}
+
+export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
+  const query = c.req.query();
+  if (containsNul(query)) throw new ApiError(422, 'invalid_request', 'Invalid query. Text must not contain NUL characters.');
+  return parseInput(schema, query, 'query');
+}
+
+/** Reads a JSON body; requiring application/json also forces a CORS preflight for cross-site writes. */
+export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.');
+  }
+  const text = await c.req.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.');
+  }
+  if (containsNul(json)) throw new ApiError(422, 'invalid_request', 'Invalid body. Text must not contain NUL characters.');
+  return parseInput(schema, json, 'body');
+}
+
+/** Text that PostgreSQL can store: NUL characters are refused rather than failing inside the database. */
+export function safeText(min: number, max: number) {
+  return z
+    .string()
+    .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters')
+    .pipe(z.string().min(min).max(max));
+}
+
+/** Plain text typed by a reader: trimmed, then 1..max characters. */
+export function typedText(max: number) {
+  return z
+    .string()
+    .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters')
+    .transform((value) => value.trim())
+    .pipe(z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`));
+}
+
+/** Does any string anywhere inside `value` contain NUL? (PostgreSQL text and jsonb refuse it.) */
+export function containsNul(value: unknown, depth = 0): boolean {
+  if (depth > 64) return true;
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some((item) => containsNul(item, depth + 1));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNul(item, depth + 1));
+  }
+  return false;
+}

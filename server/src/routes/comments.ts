@@ -1,0 +1,164 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Comment } from '../../../src/core/types.ts';
+import { notFound } from '../http/errors.ts';
+import type { AppEnv } from '../http/env.ts';
+import { idempotentWrite } from '../http/idempotency.ts';
+import { openEventStream } from '../http/sse.ts';
+import { idSchema, parseQuery, pathId, readJson, typedText } from '../http/validate.ts';
+import { chargeWrite, type Services } from '../services.ts';
+import {
+  countThreads,
+  createComment,
+  deleteComment,
+  editComment,
+
+  getCommentRow,
+  listReplies,
+  listThread,
+  reportComment,
+  setLike,
+  toComment,
+} from '../store/comments.ts';
+
+export const maxCommentLength = 2000;
+
+const limit = z.coerce.number().int().min(1).max(100).default(20);
+const cursor = z.string().max(512).optional();
+const threadQuery = z.object({ sort: z.enum(['newest', 'oldest', 'top']).default('newest'), cursor, limit });
+const repliesQuery = z.object({ cursor, limit });
+const countsQuery = z.object({
+  threads: z
+    .string()
+    .max(20_000)
+    .transform((value) => [...new Set(value.split(',').map((id) => id.trim()).filter(Boolean))])
+    .pipe(z.array(idSchema).min(1, 'name at least one thread').max(100, 'at most 100 threads per request')),
+});
+const postBody = z.object({ body: typedText(maxCommentLength), parentId: idSchema.nullish() });
+const editBody = z.object({ body: typedText(maxCommentLength) });
+const reportBody = z.object({ reason: typedText(500) });
+
+export function commentRoutes(services: Services): Hono<AppEnv> {
+  const { db, auth, bus, limiter, config } = services;
+  const routes = new Hono<AppEnv>();
+  const viewerOf = async (c: Parameters<typeof auth.user>[0]) => (await auth.user(c))?.id ?? null;
+
+  routes.get('/threads/:id/comments', async (c) => {
+    const threadId = pathId(c, 'id', 'Thread');
+    const query = parseQuery(c, threadQuery);
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(await listThread(db, threadId, await viewerOf(c), query));
+  });
+
+  routes.get('/comments/:id/replies', async (c) => {
+    const id = pathId(c, 'id', 'Comment');
+    const query = parseQuery(c, repliesQuery);
+    const replies = await listReplies(db, id, await viewerOf(c), query);
+    if (!replies) throw notFound('Comment');
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(replies);
+  });
+
+  routes.post('/threads/:id/comments', async (c) => {
+    const threadId = pathId(c, 'id', 'Thread');
+    const user = await auth.requireUser(c);
+    chargeWrite(services, c, `user:${user.id}`);
+    limiter.take(`comment:${user.id}`, config.limits.commentsPerMinute);
+    const input = await readJson(c, postBody);
+    return idempotentWrite(db, c, `user:${user.id}`, async (tx) => {
+      const comment = await createComment(tx, { threadId, author: user, body: input.body, parentId: input.parentId ?? null });
+      if (comment.status === 'published') {
+        await bus.publish(tx, { kind: 'comment', action: 'created', threadId, commentId: comment.id });
+      }
+      return { status: 201, body: comment };
+    });
+  });
+
+  routes.patch('/comments/:id', async (c) => {
+    const id = pathId(c, 'id', 'Comment');
+    const user = await auth.requireUser(c);
+    chargeWrite(services, c, `user:${user.id}`);
+    const { body } = await readJson(c, editBody);
+    return idempotentWrite(db, c, `user:${user.id}`, async (tx) => {
+      const comment = await editComment(tx, id, user, body);
+      if (comment.status === 'published') {
+        await bus.publish(tx, { kind: 'comment', action: 'updated', threadId: comment.threadId, commentId: id });
+      }
+      return { status: 200, body: comment };
+    });
+  });
+
+  routes.delete('/comments/:id', async (c) => {
+    const id = pathId(c, 'id', 'Comment');
+    const user = await auth.requireUser(c);
+    chargeWrite(services, c, `user:${user.id}`);
+    return idempotentWrite(db, c, `user:${user.id}`, async (tx) => {
+      const { threadId, wasPublished } = await deleteComment(tx, id, user);
+      if (wasPublished) await bus.publish(tx, { kind: 'comment', action: 'deleted', threadId, commentId: id });
+      return { status: 204, body: null };
+    });
+  });
+
+  routes.post('/comments/:id/reports', async (c) => {
+    const id = pathId(c, 'id', 'Comment');
+    // Anonymous readers may report too; they are known by their voter cookie.
+    const reporter = (await auth.voterId(c, true)) as string;
+    chargeWrite(services, c, reporter);
+    const { reason } = await readJson(c, reportBody);
+    return idempotentWrite(db, c, reporter, async (tx) => {
+      await reportComment(tx, id, reporter, reason);
+      return { status: 202, body: { status: 'received' } };
+    });
+  });
+
+  for (const liked of [true, false]) {
+    const method = liked ? routes.put.bind(routes) : routes.delete.bind(routes);
+    method('/comments/:id/like', async (c) => {
+      const id = pathId(c, 'id', 'Comment');
+      const user = await auth.requireUser(c);
+      chargeWrite(services, c, `user:${user.id}`);
+      return idempotentWrite(db, c, `user:${user.id}`, async (tx) => ({
+        status: 200,
+        body: { likes: await setLike(tx, id, user.id, liked) },
+      }));
+    });
+  }
+
+  routes.get('/counts', async (c) => {
+    const { threads } = parseQuery(c, countsQuery);
+    c.header('Cache-Control', 'public, max-age=15');
+    return c.json({ counts: await countThreads(db, threads) });
+  });
+
+  routes.get('/session', async (c) => {
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(await auth.requireUser(c));
+  });
+
+  routes.get('/threads/:id/events', async (c) => {
+    const threadId = pathId(c, 'id', 'Thread');
+    const viewerId = await viewerOf(c);
+    return openEventStream(c, config.limits.streamsPerIp, async (stream) =>
+      bus.subscribe(`threads/${threadId}`, (event) => {
+        if (event.kind !== 'comment') return;
+        void (async () => {
+          try {
+            if (event.action === 'deleted') {
+              await stream.send('comment-deleted', { id: event.commentId, threadId });
+              return;
+            }
+            const row = await getCommentRow(db, event.commentId, viewerId);
+            if (!row || row.status !== 'published') return;
+            const comment: Comment = toComment(row, viewerId);
+            await stream.send(event.action === 'created' ? 'comment' : 'comment-updated', comment);
+          } catch (error) {
+            console.warn('[server] comment event failed:', (error as Error).message);
+          }
+        })();
+      }),
+    );
+  });
+
+  return routes;
+}
+

@@ -1,0 +1,23 @@
+import type { Auth } from './auth.ts';
+import type { ServerConfig } from './config.ts';
+import type { Db } from './db/db.ts';
+import type { EventBus } from './events.ts';
+import type { AppContext } from './http/env.ts';
+import type { RateLimiter } from './http/rate-limit.ts';
+
+/** What every route module needs, built once per app. */
+export interface Services {
+  db: Db;
+  bus: EventBus;
+  auth: Auth;
+  limiter: RateLimiter;
+  config: ServerConfig;
+}
+
+/** Charges a write to the client IP and to the acting user or voter. */
+export function chargeWrite(services: Services, c: AppContext, actor: string): void {
+  const { limiter, config } = services;
+  limiter.take(`ip-write:${c.get('ip')}`, config.limits.ipWritesPerMinute);
+  const perMinute = actor.startsWith('user:') ? config.limits.userPerMinute : config.limits.voterPerMinute;
+  limiter.take(`actor:${actor}`, perMinute);
+}
