@@ -1,0 +1,340 @@
+// End to end: `scripts/start.mjs` (build + reference server + demo page) opened in Debian's Chromium.
+// Run: node --test test/e2e/demo.e2e.test.mjs   (screenshots land in test-results/, git-ignored)
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const startScript = join(repoRoot, 'scripts/start.mjs');
+const resultsDir = join(repoRoot, 'test-results');
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** `npm start` builds the library before it listens, so the first answer can take a while. */
+const startTimeoutMs = Number(process.env.E2E_START_TIMEOUT_MS ?? 240_000);
+
+const headline = 'Will Kestrel Bay make drivers pay to fix its harbour bridge?';
+const pollQuestion = 'What is the most credible next step after the bridge inspection report?';
+const viewports = [
+  { width: 375, height: 812 },
+  { width: 1280, height: 900 },
+];
+
+const skip = existsSync(startScript) ? false : 'scripts/start.mjs does not exist yet';
+
+let server;
+let serverLog = '';
+let dataDir;
+let baseUrl;
+let browser;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitForServer(url, child) {
+  const deadline = Date.now() + startTimeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`scripts/start.mjs exited (${child.exitCode ?? child.signalCode}) before answering:\n${serverLog}`);
+    }
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(250);
+  }
+  throw new Error(`scripts/start.mjs did not answer ${url} within ${startTimeoutMs} ms:\n${serverLog}`);
+}
+
+/** Stops the whole process group we started (start.mjs may run the build and the server as children). */
+async function stopServer() {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  const signalGroup = (signal) => {
+    try {
+      process.kill(-server.pid, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  signalGroup('SIGTERM');
+  const stopped = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]);
+  if (!stopped) {
+    signalGroup('SIGKILL');
+    await exited;
+  }
+}
+
+/** Collects every console error, uncaught exception, failed request and HTTP error status of a page. */
+function watchProblems(page) {
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()} (${message.location()?.url ?? ''})`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+  });
+  return problems;
+}
+
+async function settle(page) {
+  try {
+    await page.waitForNetworkIdle({ idleTime: 400, timeout: 15_000 });
+  } catch {
+    // A live stream can keep the network busy; the checks below still decide.
+  }
+}
+
+/** Scrolls through the page so elements that load near the viewport (poll, comments, related) fetch their data. */
+async function scrollThrough(page) {
+  await page.evaluate(async () => {
+    const step = Math.max(200, Math.floor(innerHeight * 0.6));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+      scrollTo(0, y);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    scrollTo(0, document.documentElement.scrollHeight);
+  });
+  await settle(page);
+  await page.evaluate(() => scrollTo(0, 0));
+}
+
+async function openDemo({ width, height, scheme = 'light' } = viewports[1]) {
+  const page = await browser.newPage();
+  const problems = watchProblems(page);
+  await page.setViewport({ width, height });
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+  await page.goto(`${baseUrl}/`, { waitUntil: 'load' });
+  await settle(page);
+  return { page, problems };
+}
+
+/**
+ * What a reader sees of an element: its rendered shadow and slotted text once it is defined,
+ * or, while it is not, its light DOM plus the `::before` label the publisher CSS adds.
+ */
+function renderedText(page, selector) {
+  return page.$eval(selector, (element) => {
+    const parts = [];
+    const walk = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) {
+        parts.push(node.textContent);
+        return;
+      }
+      if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return;
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        if (['STYLE', 'SCRIPT', 'TEMPLATE'].includes(node.tagName)) return;
+        if (node.tagName === 'SLOT') {
+          const assigned = node.assignedNodes({ flatten: true });
+          (assigned.length ? assigned : [...node.childNodes]).forEach(walk);
+          return;
+        }
+        const before = getComputedStyle(node, '::before').content;
+        if (before && before !== 'none' && before !== 'normal') parts.push(before.replace(/^"|"$/g, ''));
+      }
+      const root = node.nodeType === Node.ELEMENT_NODE && node.shadowRoot ? node.shadowRoot : node;
+      [...root.childNodes].forEach(walk);
+    };
+    walk(element);
+    return parts.join(' ').replace(/\s+/g, ' ').trim();
+  });
+}
+
+async function assertVisible(page, selector, label) {
+  const handle = await page.$(selector);
+  assert.ok(handle, `${label}: ${selector} is on the page`);
+  await handle.scrollIntoView();
+  const box = await handle.boundingBox();
+  assert.ok(box && box.width > 0 && box.height > 0, `${label} has a box (${JSON.stringify(box)})`);
+  const style = await handle.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { visibility: s.visibility, opacity: Number(s.opacity), display: s.display };
+  });
+  assert.notEqual(style.display, 'none', `${label} is displayed`);
+  assert.equal(style.visibility, 'visible', `${label} is visible`);
+  assert.ok(style.opacity > 0, `${label} is not transparent`);
+}
+
+before(async () => {
+  if (skip) return;
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  dataDir = mkdtempSync(join(tmpdir(), 'news-elements-e2e-'));
+  server = spawn(process.execPath, [startScript], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  server.stdout.on('data', (chunk) => (serverLog += chunk));
+  server.stderr.on('data', (chunk) => (serverLog += chunk));
+  await waitForServer(`${baseUrl}/`, server);
+
+  browser = await puppeteer.launch({
+    executablePath: chromium,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  mkdirSync(resultsDir, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await stopServer();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('the demo page loads and scrolls through with no console errors and no failed requests', { skip, timeout: 60_000 }, async () => {
+  const { page, problems } = await openDemo();
+  await scrollThrough(page);
+  await page.close();
+  assert.deepEqual(problems, []);
+});
+
+test('headline, byline, poll question and footer are visible', { skip, timeout: 60_000 }, async () => {
+  const { page, problems } = await openDemo();
+
+  await assertVisible(page, 'news-article h1', 'headline');
+  assert.equal(await page.$eval('news-article h1', (h1) => h1.textContent.trim()), headline);
+  assert.equal(await page.$$eval('h1', (all) => all.length), 1, 'one h1 on the page');
+
+  await assertVisible(page, 'news-byline', 'byline');
+  assert.match(await renderedText(page, 'news-byline'), /Metro Bureau/);
+
+  await assertVisible(page, 'news-poll', 'poll');
+  await settle(page);
+  await page.waitForFunction(
+    (question) => {
+      const poll = document.querySelector('news-poll');
+      const before = getComputedStyle(poll, '::before').content;
+      return (poll.shadowRoot?.textContent ?? '').includes(question) || before.includes(question);
+    },
+    { timeout: 10_000 },
+    pollQuestion,
+  );
+  assert.ok((await renderedText(page, 'news-poll')).includes(pollQuestion), 'the poll question is rendered');
+
+  await assertVisible(page, 'body > footer', 'footer');
+  assert.match(await page.$eval('body > footer', (footer) => footer.textContent), /© 2026 Kestrel Bay Courier/);
+
+  await page.close();
+  assert.deepEqual(problems, []);
+});
+
+test('the page has the landmarks, language and image descriptions a reader needs', { skip, timeout: 60_000 }, async () => {
+  const { page, problems } = await openDemo();
+  const facts = await page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    banner: document.querySelectorAll('body > header').length,
+    main: document.querySelectorAll('main').length,
+    contentinfo: document.querySelectorAll('body > footer').length,
+    imagesWithoutAlt: [...document.querySelectorAll('img')].filter((img) => !img.hasAttribute('alt')).map((img) => img.src),
+    brokenImages: [...document.querySelectorAll('img')].filter((img) => img.complete && img.naturalWidth === 0).map((img) => img.src),
+    inlineScripts: [...document.querySelectorAll('script:not([src])')].length,
+  }));
+  assert.deepEqual(facts, {
+    lang: 'en',
+    banner: 1,
+    main: 1,
+    contentinfo: 1,
+    imagesWithoutAlt: [],
+    brokenImages: [],
+    inlineScripts: 0,
+  });
+  await page.close();
+  assert.deepEqual(problems, []);
+});
+
+test('the markets widget shows "Getting data" and "Loading..." first, then figures in the same space', { skip, timeout: 60_000 }, async () => {
+  const page = await browser.newPage();
+  const problems = watchProblems(page);
+  await page.setViewport(viewports[0]);
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.setRequestInterception(true);
+  page.on('request', async (request) => {
+    if (new URL(request.url()).pathname.endsWith('/markets.json')) await held;
+    await request.continue();
+  });
+  await page.goto(`${baseUrl}/`, { waitUntil: 'domcontentloaded' });
+  await page.waitForSelector('.markets .markets-item.is-loading');
+
+  const loading = await page.$eval('.markets', (widget) => ({
+    text: widget.textContent.replace(/\s+/g, ' '),
+    height: widget.getBoundingClientRect().height,
+    busy: widget.getAttribute('aria-busy'),
+  }));
+  assert.match(loading.text, /Getting data/);
+  assert.match(loading.text, /Loading\.\.\./);
+  assert.equal(loading.busy, 'true');
+
+  release();
+  await page.waitForFunction(() => document.querySelectorAll('.markets .markets-value').length === 4, { timeout: 10_000 });
+  const loaded = await page.$eval('.markets', (widget) => ({
+    text: widget.textContent.replace(/\s+/g, ' '),
+    height: widget.getBoundingClientRect().height,
+    busy: widget.getAttribute('aria-busy'),
+  }));
+  assert.doesNotMatch(loaded.text, /Loading\.\.\./);
+  assert.match(loaded.text, /Harbour 50 4,812\.6/);
+  assert.equal(loaded.busy, 'false');
+  assert.equal(loaded.height, loading.height, 'the widget keeps its reserved height');
+
+  await page.close();
+  assert.deepEqual(problems, []);
+});
+
+test('the markets widget says clearly when its data is unavailable, and can try again', { skip, timeout: 60_000 }, async () => {
+  const page = await browser.newPage();
+  await page.setViewport(viewports[1]);
+  let failMarkets = true;
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (failMarkets && new URL(request.url()).pathname.endsWith('/markets.json')) request.abort('failed');
+    else request.continue();
+  });
+  await page.goto(`${baseUrl}/`, { waitUntil: 'load' });
+  await page.waitForSelector('.markets.is-error .markets-retry');
+  assert.match(await page.$eval('.markets', (w) => w.textContent), /Market data is unavailable right now/);
+
+  failMarkets = false;
+  await page.click('.markets-retry');
+  await page.waitForFunction(() => document.querySelectorAll('.markets .markets-value').length === 4, { timeout: 10_000 });
+  await page.close();
+});
+
+test('screenshots at 375 and 1280 px, light and dark', { skip, timeout: 180_000 }, async () => {
+  for (const viewport of viewports) {
+    for (const scheme of ['light', 'dark']) {
+      const { page, problems } = await openDemo({ ...viewport, scheme });
+      await scrollThrough(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(overflow, 0, `no horizontal scrolling at ${viewport.width} px (${scheme})`);
+      const file = join(resultsDir, `demo-${viewport.width}-${scheme}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      assert.ok(readFileSync(file).length > 10_000, `${file} was written`);
+      await page.close();
+      assert.deepEqual(problems, [], `${viewport.width} px ${scheme}`);
+    }
+  }
+});
