@@ -33,6 +33,14 @@ export function handleError(error: unknown, c: Context): Response {
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return c.json(errorBody('bad_request', 'The request could not be read.'), status as ContentfulStatusCode);
   }
+  // Safety net for input the validators let through: PostgreSQL data exceptions (22) and constraint violations (23).
+  const sqlState = (error as { code?: unknown }).code;
+  if (typeof sqlState === 'string' && /^2[23][0-9A-Z]{3}$/.test(sqlState)) {
+    console.warn('[server] database refused input:', sqlState, (error as Error).message);
+    return sqlState.startsWith('22')
+      ? c.json(errorBody('invalid_request', 'The request contains a value that cannot be stored.'), 422)
+      : c.json(errorBody('conflict', 'The request conflicts with existing data.'), 409);
+  }
   console.error('[server] unexpected error:', error);
   return c.json(errorBody('internal', 'Something went wrong on our side.'), 500);
 }
