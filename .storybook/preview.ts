@@ -3,12 +3,37 @@ import { setCustomElementsManifest, type Decorator, type Preview } from '@storyb
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 
+/** The parts of the custom elements manifest this file touches. */
+interface Manifest {
+  modules?: { declarations?: { members?: { name: string; privacy?: string; static?: boolean; attribute?: string }[] }[] }[];
+}
+
+/**
+ * Keeps the controls to the public API: the analyzer also lists private and protected fields
+ * (internal state a designer cannot set), and a field with an attribute would appear twice, once
+ * as a property and once as its attribute; the attribute row is the one publishers write.
+ */
+function designerFacing(manifest: Manifest): Manifest {
+  return {
+    ...manifest,
+    modules: manifest.modules?.map((module) => ({
+      ...module,
+      declarations: module.declarations?.map((declaration) => ({
+        ...declaration,
+        members: declaration.members?.filter(
+          (member) => (member.privacy ?? 'public') === 'public' && !member.static && !member.attribute,
+        ),
+      })),
+    })),
+  };
+}
+
 // `npm run analyze` writes the manifest into dist/. A glob (not an import) lets Storybook start
 // without it, only with fewer controls and thinner docs, instead of failing the whole build.
-const manifests = import.meta.glob<unknown>('../dist/custom-elements.json', { eager: true, import: 'default' });
+const manifests = import.meta.glob<Manifest>('../dist/custom-elements.json', { eager: true, import: 'default' });
 const manifest = Object.values(manifests)[0];
 if (manifest) {
-  setCustomElementsManifest(manifest);
+  setCustomElementsManifest(designerFacing(manifest));
 } else {
   console.warn('news-elements Storybook: dist/custom-elements.json is missing; run `npm run analyze` for controls and API docs.');
 }

@@ -24,9 +24,9 @@ const settleMs = 400;
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const filter = process.argv[2];
 
-if (!existsSync(join(staticDir, 'index.json'))) {
+if (!existsSync(join(staticDir, 'index.json')) || !existsSync(join(staticDir, 'iframe.html'))) {
   console.error(
-    'storybook-static/index.json not found: build Storybook first with\n' +
+    'storybook-static/ is missing or incomplete (no index.json or iframe.html): build Storybook first with\n' +
       '  npm run analyze && npm run build-storybook\n' +
       'then run node scripts/test-stories.mjs again.',
   );
@@ -71,6 +71,11 @@ const contentTypes = {
 const server = createServer(async (req, res) => {
   try {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    if (pathname === '/favicon.ico') {
+      // Chromium asks for it on every page; Storybook ships only SVG icons.
+      res.writeHead(204).end();
+      return;
+    }
     let file = normalize(join(staticDir, pathname));
     if (file !== staticDir && !file.startsWith(staticDir + sep)) throw new Error('outside root');
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
@@ -106,19 +111,22 @@ async function checkStory(story) {
     await page.setViewport({ width: 1280, height: 800 });
     const run = async () => {
       await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, { waitUntil: 'load' });
-      // Storybook's render phase reaches `completed` after render, play function and afterEach hooks.
+      // Storybook's render phase reaches `finished` after render, play function and afterEach hooks.
       await page.waitForFunction(
         () => {
           const phase = window.__STORYBOOK_PREVIEW__?.currentRender?.phase;
-          return ['completed', 'errored', 'aborted'].includes(phase) || document.body.classList.contains('sb-show-errordisplay');
+          return ['finished', 'completed', 'errored', 'aborted'].includes(phase) || document.body.classList.contains('sb-show-errordisplay');
         },
         { timeout: storyTimeoutMs, polling: 50 },
-      );
+      ).catch(() => {
+        throw new Error(`did not finish rendering within ${storyTimeoutMs} ms`);
+      });
       const state = await page.evaluate(async () => {
         const phase = window.__STORYBOOK_PREVIEW__?.currentRender?.phase;
         const errorShown = document.body.classList.contains('sb-show-errordisplay');
         const errorText = document.querySelector('#error-message')?.textContent?.trim() ?? '';
         const rootElement = document.querySelector('#storybook-root');
+        const content = rootElement?.querySelector('.news-story-frame') ?? rootElement;
         // Let every Lit element finish its pending update before the page is judged.
         const elements = [...(rootElement?.querySelectorAll('*') ?? [])].filter((el) => el.localName.includes('-'));
         await Promise.all(elements.map((el) => el.updateComplete).filter(Boolean));
@@ -126,7 +134,8 @@ async function checkStory(story) {
           phase,
           errorShown,
           errorText,
-          empty: !rootElement || (rootElement.childElementCount === 0 && !rootElement.textContent?.trim()),
+          // The preview decorator always adds its page frame; the story itself must render inside it.
+          empty: !content || (content.childElementCount === 0 && !content.textContent?.trim()),
         };
       });
       if (state.errorShown || state.phase === 'errored') {

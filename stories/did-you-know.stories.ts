@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import '../src/did-you-know/news-did-you-know.ts';
+import type { NewsAdapter } from '../src/core/types.ts';
 import { cssProperties, inArticle } from './support/story-helpers.ts';
 
 type Variant = 'note' | 'highlight' | 'quiet';
@@ -10,6 +11,9 @@ type Variant = 'note' | 'highlight' | 'quiet';
 interface DidYouKnowArgs {
   heading?: string;
   variant?: Variant;
+  'heading-level'?: number;
+  /** JS property; these stories need no adapter, so it has no control. */
+  adapter?: NewsAdapter;
   /** Slot content: the fact, with plain inline HTML (<p>, <a>, <strong>). */
   fact: string;
   '--news-did-you-know-accent'?: string;
@@ -28,20 +32,30 @@ const longFact =
 
 const variants: Variant[] = ['note', 'highlight', 'quiet'];
 
+/** One box from the controls' args. */
+const renderBox = ({ heading, variant, 'heading-level': headingLevel, fact: content, ...tokens }: DidYouKnowArgs) => html`
+  <news-did-you-know
+    heading=${ifDefined(heading || undefined)}
+    variant=${ifDefined(variant)}
+    heading-level=${ifDefined(headingLevel)}
+    style=${cssProperties(tokens)}
+  >
+    ${
+      // Storybook-only: the control edits the slot's markup as a designer would type it.
+      unsafeHTML(content)
+    }
+  </news-did-you-know>
+`;
+
 const meta: Meta<DidYouKnowArgs> = {
   title: 'Elements/Did you know',
   component: 'news-did-you-know',
-  render: ({ heading, variant, fact: content, ...rest }) => html`
-    <news-did-you-know heading=${ifDefined(heading || undefined)} variant=${ifDefined(variant)} style=${cssProperties(rest)}>
-      ${
-        // Storybook-only: the control edits the slot's markup as a designer would type it.
-        unsafeHTML(content)
-      }
-    </news-did-you-know>
-  `,
+  render: renderBox,
   argTypes: {
     variant: { control: 'inline-radio', options: variants },
     heading: { control: 'text' },
+    'heading-level': { control: { type: 'number', min: 2, max: 6 } },
+    adapter: { control: false },
     fact: {
       control: 'text',
       description: 'Default slot: the fact, plain inline HTML allowed (`<p>`, `<a>`, `<strong>`).',
@@ -139,7 +153,7 @@ export const RightToLeft: Story = {
   args: {
     fact: 'بُني الرصيف الشرقي عام ١٩٢٣ من حجارة الجرانيت المقتلعة من الجزيرة، وكان يستقبل في ذروة نشاطه أكثر من مئة قارب في الأسبوع.',
   },
-  render: (args, context) => inArticle(meta.render!(args, context), 'ar'),
+  render: (args) => inArticle(renderBox(args), 'ar'),
   globals: { locale: 'ar' },
   parameters: {
     docs: {
