@@ -15,6 +15,7 @@
 // Response: {status = 200, json?, text?, headers?, delayMs?, hang?, destroySocket?,
 //            truncate?: n  (send only the first n characters, as a complete response),
 //            cutAfter?: n  (announce the full length, send n bytes, then kill the socket),
+//            stall?: boolean  (with cutAfter: keep the socket open instead, a body that never ends),
 //            sse?: [{event?, data, id?}]  (open an event stream and send these), sseEnd?: boolean}
 // Unscripted routes answer 404 {"error":{"code":"not_scripted"}}.
 
@@ -35,9 +36,9 @@ export function testApiPlugin() {
 
   return {
     name: 'test-api',
-    serverStart({ app }) {
-      // Added after the dev server's own middleware; those all call next() first for unknown paths.
-      app.use(async (ctx, next) => {
+    serverStart({ app, server }) {
+      // First in line, so the dev server's file serving and transforms never see these requests.
+      app.middleware.unshift(async (ctx, next) => {
         if (!ctx.path.startsWith(PREFIX)) return next();
         const [ns, ...rest] = ctx.path.slice(PREFIX.length).split('/');
         const path = '/' + rest.join('/');
@@ -45,9 +46,7 @@ export function testApiPlugin() {
         const text = await readBody(ctx.req);
         const body = parseJson(text);
         // Raw node responses from here on: hangs, destroyed sockets and streams need the socket.
-        // A non-404 status keeps the static file server (which runs after us) out of the way.
         ctx.respond = false;
-        ctx.status = 200;
         const res = ctx.res;
 
         switch (path) {
@@ -94,9 +93,10 @@ export function testApiPlugin() {
             ? list.shift()
             : list[0];
         await respond(res, spec, s);
-        // Upstream middleware resumes only once the raw response is over, so it never touches it.
-        if (!res.destroyed && !res.writableFinished) await new Promise((resolve) => res.on('close', resolve));
       });
+      // koa-compose copied the middleware list when the server was created: mount the app again.
+      server.removeAllListeners('request');
+      server.on('request', app.callback());
     },
     serverStop() {
       for (const s of spaces.values()) for (const stream of s.streams) stream.destroy();
@@ -146,7 +146,7 @@ async function respond(res, spec, s) {
   if (typeof spec.cutAfter === 'number') {
     res.writeHead(status, { ...headers, 'content-length': String(bytes.length) });
     res.write(bytes.subarray(0, spec.cutAfter));
-    setTimeout(() => res.socket?.destroy(), 20);
+    if (!spec.stall) setTimeout(() => res.socket?.destroy(), 20);
     return;
   }
   if (status === 204 || status === 304) {
