@@ -48,10 +48,18 @@ function renderItem(li, item, format) {
 
   li.className = `markets-item is-${direction}`;
   li.removeAttribute('aria-hidden');
+  // The sign already says the direction; the arrow is for the eye only.
+  const arrowIcon = element('span', 'markets-arrow', arrow);
+  arrowIcon.setAttribute('aria-hidden', 'true');
+  const change = element('span', 'markets-change');
+  change.append(arrowIcon, ` ${format.change(item.changePercent)}`);
+  // Spaces between the parts, so a screen reader says "Harbour 50, 4,812.6" and not "Harbour 504,812.6".
   li.replaceChildren(
     element('span', 'markets-name', item.name),
+    ' ',
     element('span', 'markets-value', format.value(item.value, decimals)),
-    element('span', 'markets-change', `${arrow} ${format.change(item.changePercent)}`),
+    ' ',
+    change,
   );
 }
 

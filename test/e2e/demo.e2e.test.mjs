@@ -1,5 +1,6 @@
 // End to end: `scripts/start.mjs` (build + reference server + demo page) opened in Debian's Chromium.
 // Run: node --test test/e2e/demo.e2e.test.mjs   (screenshots land in test-results/, git-ignored)
+// E2E_BASE_URL=http://127.0.0.1:8787 tests a server that is already running instead of starting one.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const axeSource = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const startScript = join(repoRoot, 'scripts/start.mjs');
 const resultsDir = join(repoRoot, 'test-results');
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -24,7 +26,8 @@ const viewports = [
   { width: 1280, height: 900 },
 ];
 
-const skip = existsSync(startScript) ? false : 'scripts/start.mjs does not exist yet';
+const externalUrl = process.env.E2E_BASE_URL?.replace(/\/$/, '');
+const skip = externalUrl || existsSync(startScript) ? false : 'scripts/start.mjs does not exist yet';
 
 let server;
 let serverLog = '';
@@ -178,6 +181,19 @@ async function assertVisible(page, selector, label) {
 
 before(async () => {
   if (skip) return;
+  if (externalUrl) {
+    baseUrl = externalUrl;
+  } else {
+    await startServer();
+  }
+  browser = await puppeteer.launch({
+    executablePath: chromium,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  mkdirSync(resultsDir, { recursive: true });
+});
+
+async function startServer() {
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
   dataDir = mkdtempSync(join(tmpdir(), 'news-elements-e2e-'));
@@ -190,13 +206,7 @@ before(async () => {
   server.stdout.on('data', (chunk) => (serverLog += chunk));
   server.stderr.on('data', (chunk) => (serverLog += chunk));
   await waitForServer(`${baseUrl}/`, server);
-
-  browser = await puppeteer.launch({
-    executablePath: chromium,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  mkdirSync(resultsDir, { recursive: true });
-});
+}
 
 after(async () => {
   await browser?.close();
@@ -263,6 +273,26 @@ test('the page has the landmarks, language and image descriptions a reader needs
   });
   await page.close();
   assert.deepEqual(problems, []);
+});
+
+test('axe finds no WCAG 2.2 AA violations, light or dark, phone or desktop', { skip, timeout: 120_000 }, async () => {
+  for (const viewport of viewports) {
+    for (const scheme of ['light', 'dark']) {
+      const { page, problems } = await openDemo({ ...viewport, scheme });
+      await scrollThrough(page);
+      // Evaluated over the DevTools protocol, so the page's strict CSP still applies to everything else.
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const results = await globalThis.axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+        });
+        return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      await page.close();
+      assert.deepEqual(violations, [], `${viewport.width} px ${scheme}`);
+      assert.deepEqual(problems, [], `${viewport.width} px ${scheme}`);
+    }
+  }
 });
 
 test('the markets widget shows "Getting data" and "Loading..." first, then figures in the same space', { skip, timeout: 60_000 }, async () => {
