@@ -205,7 +205,7 @@ describe('<news-also-read>', () => {
       );
       await waitFor(() => stub.calls.length === 1, 'lookup call');
       stub.reject(new Error('HTTP 500'));
-      const problem = await waitFor(() => shadow(el, '.problem'), 'error state');
+      const problem = (await waitFor(() => shadow(el, '.problem'), 'error state'))!;
       warnings.restore();
       expect(problem.textContent).to.contain('Preview unavailable.');
       expect(link(el)!.textContent).to.equal('Fallback');
