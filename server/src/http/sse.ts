@@ -37,8 +37,17 @@ export function openEventStream(
             if (!stream.aborted && !stream.closed) await stream.writeSSE({ event, data: JSON.stringify(data) });
           },
         });
+        let wake = () => {};
+        stream.onAbort(() => wake());
         while (!stream.aborted && !stream.closed) {
-          await stream.sleep(25_000);
+          // Wakes early when the client leaves, so a closed stream never holds a timer (or the process) open.
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, 25_000);
+            wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
           if (!stream.aborted && !stream.closed) await stream.write(': keep-alive\n\n');
         }
       } finally {
