@@ -1,4 +1,23 @@
+import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import { mergeConfig, type Plugin } from 'vite';
+
+const sourceDir = fileURLToPath(new URL('../src/', import.meta.url));
+
+/**
+ * The package's `sideEffects` describes the built `dist/` files, so the bundler takes every
+ * `src/` module for side-effect free and drops a story's `import '../src/x/news-x.ts'`: the tag
+ * is never defined and the story shows bare light-DOM text. Element modules register themselves
+ * and core modules set page defaults when imported, so source modules keep their side effects here.
+ */
+function sourceKeepsSideEffects(): Plugin {
+  return {
+    name: 'news-elements:source-side-effects',
+    transform(_code, id) {
+      return id.startsWith(sourceDir) ? { moduleSideEffects: true } : null;
+    },
+  };
+}
 
 /**
  * Storybook for designers: one stories file per element under `stories/`, docs pages generated
@@ -14,6 +33,7 @@ const config: StorybookConfig = {
     disableTelemetry: true,
     disableWhatsNewNotifications: true,
   },
+  viteFinal: (viteConfig) => mergeConfig(viteConfig, { plugins: [sourceKeepsSideEffects()] }),
 };
 
 export default config;

@@ -130,7 +130,10 @@ async function checkStory(story) {
         // Let every Lit element finish its pending update before the page is judged.
         const elements = [...(rootElement?.querySelectorAll('*') ?? [])].filter((el) => el.localName.includes('-'));
         await Promise.all(elements.map((el) => el.updateComplete).filter(Boolean));
+        // A story whose element module was never loaded still "renders" its light-DOM text.
+        const undefinedTags = [...new Set(elements.map((el) => el.localName))].filter((tag) => !customElements.get(tag));
         return {
+          undefinedTags,
           phase,
           errorShown,
           errorText,
@@ -141,6 +144,9 @@ async function checkStory(story) {
       if (state.errorShown || state.phase === 'errored') {
         problems.push(`story threw: ${state.errorText.split('\n')[0] || 'see the error display'}`);
         return;
+      }
+      if (state.undefinedTags.length > 0) {
+        problems.push(`never defined: ${state.undefinedTags.map((tag) => `<${tag}>`).join(', ')}`);
       }
       if (state.empty) {
         problems.push('rendered nothing into #storybook-root');

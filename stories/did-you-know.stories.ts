@@ -98,9 +98,7 @@ export const CustomHeading: Story = {
 
 export const Variants: Story = {
   render: () => html`
-    <div style="display: grid; gap: 24px">
-      ${variants.map((variant) => html`<news-did-you-know variant=${variant} heading=${`Variant: ${variant}`}>${fact}</news-did-you-know>`)}
-    </div>
+    ${variants.map((variant) => html`<news-did-you-know variant=${variant} heading=${`Variant: ${variant}`}>${fact}</news-did-you-know>`)}
   `,
   parameters: {
     docs: {
@@ -173,12 +171,15 @@ export const Spanish: Story = {
 };
 
 export const Dark: Story = {
-  render: Variants.render,
+  render: () => html`
+    ${variants.map((variant) => html`<news-did-you-know variant=${variant} heading=${`Variant: ${variant}`}>${fact}</news-did-you-know>`)}
+    <news-did-you-know><p>The quay was built in <strong>1923</strong>.</p><p>Read the <a href="#history">full history of the harbour</a>.</p></news-did-you-know>
+  `,
   globals: { theme: 'dark' },
   parameters: {
     docs: {
       description: {
-        story: 'All three variants on a dark page (`color-scheme: dark`), with no theme tokens set: contrast of text, accent and surface must hold.',
+        story: 'All three variants and a box with a link on a dark page (`color-scheme: dark`), with no theme tokens set: contrast of text, accent, surface and link must hold.',
       },
     },
   },
