@@ -154,10 +154,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): NewsAdapter {
   return {
     getArticle: (id, o) => request('GET', `/articles/${enc(id)}`, o),
     lookupArticle: (href, o) => request('GET', '/articles/lookup', o, undefined, { url: href }),
-    getRelated: async (id, limit, o) => {
-      const data = await request<unknown>('GET', `/articles/${enc(id)}/related`, o, undefined, { limit });
-      return Array.isArray(data) ? data : (data as { articles: [] }).articles;
-    },
+    getRelated: (id, limit, o) => request('GET', `/articles/${enc(id)}/related`, o, undefined, { limit }),
     getPoll: (id, o) => request('GET', `/polls/${enc(id)}`, o),
     vote: (id, optionIds, o) => request<Poll>('POST', `/polls/${enc(id)}/votes`, o, { optionIds }),
     listComments: (threadId, q = {}, o) =>
@@ -166,22 +163,18 @@ export function createFetchAdapter(options: FetchAdapterOptions): NewsAdapter {
     postComment: (threadId, input, o) => request<Comment>('POST', `/threads/${enc(threadId)}/comments`, o, input),
     editComment: (id, body, o) => request<Comment>('PATCH', `/comments/${enc(id)}`, o, { body }),
     deleteComment: (id, o) => request('DELETE', `/comments/${enc(id)}`, o),
-    reportComment: (id, reason, o) => request('POST', `/comments/${enc(id)}/reports`, o, { reason }),
+    reportComment: (id, reason, o) => request('POST', `/comments/${enc(id)}/reports`, o, { reason }).then(() => {}),
     likeComment: (id, liked, o) => request(liked ? 'PUT' : 'DELETE', `/comments/${enc(id)}/like`, o),
     getCounts: async (ids, o) => {
       const threads = [...new Set(ids)].sort().join(',');
       if (!threads) return {};
       return (await request<{ counts: Record<string, number> }>('GET', '/counts', o, undefined, { threads })).counts;
     },
-    getSession: async (o) => {
-      try {
-        const data = await request<User | { user: User | null } | undefined>('GET', '/session', o);
-        return (data && 'user' in data ? data.user : data) ?? null;
-      } catch (error) {
-        if ((error as HttpError).status === 401) return null;
+    getSession: (o) =>
+      request<User>('GET', '/session', o).catch((error: HttpError) => {
+        if (error.status === 401) return null;
         throw error;
-      }
-    },
+      }),
     subscribe(channel, onEvent) {
       if (typeof EventSource == 'undefined') return () => {};
       let source: EventSource | undefined;
