@@ -23,6 +23,31 @@ const collapseTemplateWhitespace = {
   },
 };
 
+/** Minifies the CSS inside `css` tagged templates (ours hold no `${}` interpolations). */
+const minifyCss = {
+  name: 'minify-css-templates',
+  transform(code, id) {
+    if (!id.includes('/dist/lib/')) return null;
+    const out = code.replace(/\bcss`([^`]*)`/g, (whole, body) =>
+      body.includes('${')
+        ? whole
+        : 'css`' +
+          body
+            .replace(/\/\*[^]*?\*\//g, '')
+            .replace(/\s+/g, ' ')
+            .replace(/\s*([{};,>])\s*/g, '$1')
+            .replace(/:\s+/g, ':')
+            .replace(/;}/g, '}')
+            .trim() +
+          '`',
+    );
+    return out === code ? null : { code: out, map: null };
+  },
+};
+
+/** Lit, @lit/context and our core travel together in one shared chunk. */
+const manualChunks = (id) => (/node_modules\/(lit|lit-html|lit-element|@lit)\/|\/dist\/lib\/core\/(?!locales\/)/.test(id) ? 'core' : undefined);
+
 export default {
   input: { 'news-elements': 'dist/lib/index.js', ...Object.fromEntries(elements) },
   output: {
@@ -30,10 +55,12 @@ export default {
     format: 'es',
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
+    manualChunks,
     sourcemap: false,
   },
   // Lit's production build: no dev-mode warnings, smaller.
   plugins: [
+    minifyCss,
     nodeResolve({ exportConditions: ['production'] }),
     terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
     collapseTemplateWhitespace,

@@ -1,4 +1,7 @@
 /** Every element, registered on import, plus the core API. */
 export * from './core/index.js';
 export { NewsAlsoRead } from './also-read/news-also-read.js';
+export { NewsArticle } from './article/news-article.js';
+export { NewsByline } from './byline/news-byline.js';
 export { NewsDidYouKnow, type DidYouKnowVariant } from './did-you-know/news-did-you-know.js';
+export { NewsRelated } from './related/news-related.js';

@@ -10,6 +10,8 @@ import type { NewsAdapter } from './types.js';
 export interface PageContext {
   adapter?: NewsAdapter;
   articleId?: string;
+  /** Reading time of the enclosing `<news-article>`, in minutes. */
+  readingMinutes?: number;
 }
 
 /** A string key, so two copies of the library on one page share page context. */

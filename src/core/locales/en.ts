@@ -7,5 +7,12 @@ const en: Messages = {
   'didYouKnow.heading': 'Did you know?',
   'alsoRead.label': 'Also read',
   'alsoRead.previewFailed': 'Preview unavailable.',
+  'article.loadFailed': 'This article could not be loaded.',
+  'byline.by': 'By {author}',
+  'byline.avatar': 'Author',
+  'byline.published': '{date}',
+  'byline.updated': 'Updated {date}',
+  'byline.readingTime': { one: '{count} min read', other: '{count} min read' },
+  'related.heading': 'Related articles',
 };
 export default en;

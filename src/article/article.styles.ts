@@ -1,0 +1,63 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_space: var(--news-space, 1rem);
+  }
+  [part='header'] {
+    display: block;
+  }
+  .skeleton {
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+    min-height: 48rem;
+  }
+  .skeleton span {
+    display: block;
+    height: 1.125rem;
+    border-radius: 0.25rem;
+    background: light-dark(#e8e8e8, #2a2a2a);
+  }
+  .skeleton .headline {
+    height: 2.5rem;
+    width: 85%;
+  }
+  .skeleton .hero {
+    height: auto;
+    aspect-ratio: 16 / 9;
+  }
+  .skeleton .short {
+    width: 60%;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton span {
+      animation: pulse 1.4s ease-in-out infinite;
+    }
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.55;
+    }
+  }
+  .error {
+    padding: var(--_space);
+    border: 1px solid var(--news-color-border, light-dark(#d0d0d0, #444));
+    border-radius: var(--news-radius, 0.25rem);
+  }
+  .error p {
+    margin: 0 0 0.75em;
+  }
+  button {
+    padding: 0.4em 0.9em;
+    border: 1px solid currentColor;
+    border-radius: var(--news-radius, 0.25rem);
+    background: none;
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+  button:focus-visible {
+    outline: 2px solid var(--news-color-accent, light-dark(#0b5cad, #7db7ff));
+    outline-offset: 2px;
+  }
+`;

@@ -1,0 +1,168 @@
+import { html, nothing, render, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { pageContext, type PageContext } from '../core/context.js';
+import { DataController } from '../core/data-controller.js';
+import { createFetchAdapter } from '../core/fetch-adapter.js';
+import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
+import type { Article, NewsAdapter } from '../core/types.js';
+import { installTypography } from './article-typography.js';
+import { articleTemplate } from './blocks.js';
+import { bodyText, countWords, readingMinutes } from './reading-time.js';
+import { styles } from './article.styles.js';
+
+/**
+ * @summary The article shell: kicker, headline, dek, byline, hero figure and body. Provides the
+ * article id, adapter and reading time to every news element inside it.
+ * @tagname news-article
+ *
+ * @slot - The article body: paragraphs, subheadings, figures, quotes, lists and widgets.
+ * @slot kicker - A short label above the headline (section or topic).
+ * @slot headline - The headline, usually an `<h1>`.
+ * @slot dek - The standfirst under the headline.
+ * @slot byline - Usually a `<news-byline>`.
+ * @slot hero - The lead image, a `<figure>` with `<img>` and `<figcaption>`.
+ *
+ * @csspart base - The `<article>` wrapper.
+ * @csspart header - Kicker, headline, dek and byline.
+ * @csspart hero - The hero figure's wrapper.
+ * @csspart body - The body's wrapper.
+ *
+ * @cssprop [--news-color-accent] - Kicker, links and quote rule in the article typography.
+ * @cssprop [--news-color-muted] - Dek and captions.
+ *
+ * @fires {NewsErrorEvent} news-error - The article could not load, or held a block or URL that was dropped.
+ */
+export class NewsArticle extends NewsElement {
+  static override styles = [hostStyles, styles];
+
+  /** The article's id: given to descendant elements, and loaded from `GET /articles/{id}` when the body is empty. */
+  @property({ attribute: 'article-id', reflect: true }) articleId?: string;
+
+  /** API base URL for this article and everything inside it; overrides the page's. */
+  @property() endpoint?: string;
+
+  /** Reading pace for the reading time. */
+  @property({ type: Number, attribute: 'words-per-minute' }) wordsPerMinute = 230;
+
+  /** Minutes to read the body (captions and widgets excluded), at least 1. */
+  @state() readingMinutes = 1;
+
+  /** The loaded article in data mode (or set it directly to render one). */
+  @property({ attribute: false }) article?: Article;
+
+  private readonly provider = new ContextProvider(this, { context: pageContext, initialValue: {} });
+  private readonly loader = new DataController<Article>(
+    this,
+    (signal) => this.ownAdapter!.getArticle(this.articleId!, { signal }),
+    (error) => this.fail('load_failed', `could not load article "${this.articleId}": ${String(error)}`),
+  );
+  private endpointAdapter?: { endpoint: string; adapter: NewsAdapter };
+  private bodyObserver?: MutationObserver;
+  private countScheduled = false;
+  private loadedId?: string;
+
+  private get ownAdapter(): NewsAdapter | undefined {
+    if (this.adapter) return this.adapter;
+    if (this.endpoint) {
+      if (this.endpointAdapter?.endpoint !== this.endpoint) {
+        this.endpointAdapter = { endpoint: this.endpoint, adapter: createFetchAdapter({ endpoint: this.endpoint }) };
+      }
+      return this.endpointAdapter.adapter;
+    }
+    return this.page?.adapter;
+  }
+
+  /** True when the light DOM holds body content (anything outside the header slots). */
+  private get hasBody(): boolean {
+    return [...this.childNodes].some((node) =>
+      node instanceof Element ? !node.slot : node.nodeType === Node.TEXT_NODE && !!node.textContent?.trim(),
+    );
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    installTypography(this);
+    this.bodyObserver = new MutationObserver(() => this.scheduleCount());
+    this.bodyObserver.observe(this, { childList: true, subtree: true, characterData: true });
+    this.scheduleCount();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.bodyObserver?.disconnect();
+  }
+
+  /** Recounts once per frame at most, however many mutations arrive. */
+  private scheduleCount() {
+    if (this.countScheduled) return;
+    this.countScheduled = true;
+    requestAnimationFrame(() => {
+      this.countScheduled = false;
+      this.readingMinutes = readingMinutes(countWords(bodyText(this), this.locale), this.wordsPerMinute);
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('wordsPerMinute')) this.scheduleCount();
+    const value: PageContext = {
+      adapter: this.ownAdapter,
+      articleId: this.articleId ?? this.page?.articleId,
+      readingMinutes: this.readingMinutes,
+    };
+    const current = this.provider.value;
+    if (current.adapter !== value.adapter || current.articleId !== value.articleId || current.readingMinutes !== value.readingMinutes) {
+      this.provider.setValue(value);
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('article') && this.article) this.renderArticle(this.article);
+    if (this.article || !this.articleId || this.articleId === this.loadedId || this.hasBody) return;
+    this.loadedId = this.articleId;
+    if (!this.ownAdapter) {
+      this.fail('no_adapter', `article "${this.articleId}" has no body and no adapter to load it from`);
+      return;
+    }
+    void this.loader.run().then(() => {
+      if (this.loader.status === 'ready' && this.loader.value) this.article = this.loader.value;
+    });
+  }
+
+  private renderArticle(article: Article) {
+    if (article.lang && !this.hasAttribute('lang')) this.lang = String(article.lang);
+    render(articleTemplate(article, (code, message) => this.fail(code, message)), this);
+  }
+
+  override render() {
+    const status = this.loader.status;
+    if (status === 'loading' && !this.article) {
+      return html`<div class="skeleton" role="status" aria-label=${this.msg('common.loading')}>
+        <span class="headline"></span><span></span><span class="short"></span><span class="hero"></span><span></span><span></span
+        ><span class="short"></span>
+      </div>`;
+    }
+    if (status === 'error' && !this.article) {
+      return html`<div class="error" role="alert">
+        <p>${this.msg('article.loadFailed')}</p>
+        <button type="button" @click=${() => this.loader.run().then(() => (this.article = this.loader.value))}>${this.msg('common.retry')}</button>
+      </div>`;
+    }
+    return html`<article part="base">
+      <header part="header">
+        <slot name="kicker"></slot><slot name="headline"></slot><slot name="dek"></slot><slot name="byline"></slot>
+      </header>
+      <div part="hero"><slot name="hero"></slot></div>
+      <div part="body"><slot></slot></div>
+    </article>${nothing}`;
+  }
+}
+
+defineElement('news-article', NewsArticle);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'news-article': NewsArticle;
+  }
+}

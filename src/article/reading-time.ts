@@ -1,0 +1,46 @@
+/** Elements whose text is not part of the article body: captions, widgets, code. */
+const skipped = /^(figcaption|script|style|template|noscript|svg|math|button|nav|aside)$|^news-/;
+
+/** The article body's own text: light-DOM children of `article` outside the header slots. */
+export function bodyText(article: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        parts.push(child.textContent ?? '');
+      } else if (child instanceof Element && !skipped.test(child.localName) && !(node === article && child.slot)) {
+        walk(child);
+        // Block boundaries separate words even when the markup has no whitespace.
+        parts.push(' ');
+      }
+    }
+  };
+  walk(article);
+  return parts.join('');
+}
+
+let segmenters = new Map<string, Intl.Segmenter | null>();
+
+/** Counts words with `Intl.Segmenter` (right for scripts without spaces), else by whitespace. */
+export function countWords(text: string, locale = 'en'): number {
+  let segmenter = segmenters.get(locale);
+  if (segmenter === undefined) {
+    try {
+      segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(locale, { granularity: 'word' }) : null;
+    } catch {
+      segmenter = null;
+    }
+    if (segmenters.size > 20) segmenters = new Map();
+    segmenters.set(locale, segmenter);
+  }
+  if (!segmenter) return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  let words = 0;
+  for (const segment of segmenter.segment(text)) if (segment.isWordLike) words++;
+  return words;
+}
+
+/** `ceil(words / wordsPerMinute)`, at least one minute. */
+export function readingMinutes(words: number, wordsPerMinute: number): number {
+  const pace = Number.isFinite(wordsPerMinute) && wordsPerMinute > 0 ? wordsPerMinute : 230;
+  return Math.max(1, Math.ceil(words / pace));
+}

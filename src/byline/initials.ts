@@ -1,0 +1,29 @@
+let graphemes: Intl.Segmenter | null | undefined;
+
+/** The first letter or digit of `word` as a whole grapheme (so accents and emoji stay intact). */
+function firstLetter(word: string): string {
+  if (graphemes === undefined) graphemes = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+  const pieces = graphemes ? Array.from(graphemes.segment(word), (s) => s.segment) : Array.from(word);
+  return pieces.find((piece) => /[\p{L}\p{N}]/u.test(piece)) ?? '';
+}
+
+/**
+ * Avatar initials: the first letters of the first two words, upper-cased for the locale.
+ * "Metro Bureau" → "MB", "Reuters" → "R", "Ana María López" → "AM". Arabic initials are kept
+ * apart with a zero-width non-joiner so they don't join into a word.
+ */
+export function initials(name: string | null | undefined, locale = 'en'): string {
+  const letters = (name ?? '')
+    .trim()
+    .split(/\s+/)
+    .map(firstLetter)
+    .filter(Boolean)
+    .slice(0, 2);
+  let upper: string[];
+  try {
+    upper = letters.map((letter) => letter.toLocaleUpperCase(locale));
+  } catch {
+    upper = letters.map((letter) => letter.toUpperCase());
+  }
+  return upper.join(/\p{Script=Arabic}/u.test(upper.join('')) ? '\u200c' : '');
+}

@@ -1,0 +1,122 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { formatDate, formatRelative, parseDate } from '../core/i18n.js';
+import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
+import { safeUrl } from '../core/safe-url.js';
+import { initials } from './initials.js';
+import { styles } from './byline.styles.js';
+
+/**
+ * @summary "By <author>" with an avatar (initials when there is no photo), published and updated
+ * dates, and the reading time.
+ * @tagname news-byline
+ *
+ * @csspart base - The row.
+ * @csspart avatar - The round avatar: a photo or the author's initials.
+ * @csspart author - The "By <author>" line.
+ * @csspart meta - Dates and reading time.
+ *
+ * @cssprop [--news-byline-avatar-size=2.75rem] - Avatar diameter.
+ * @cssprop [--news-byline-avatar-background] - Background behind the initials.
+ * @cssprop [--news-byline-avatar-color] - Color of the initials.
+ */
+export class NewsByline extends NewsElement {
+  static override styles = [hostStyles, styles];
+
+  /** Author or desk name, e.g. "Metro Bureau". */
+  @property() author?: string;
+
+  /** Author photo URL; the initials show when it is missing or fails to load. */
+  @property() avatar?: string;
+
+  /** Link to the author's page. */
+  @property({ attribute: 'author-href' }) authorHref?: string;
+
+  /** Publication date (ISO 8601). */
+  @property({ attribute: 'published' }) publishedAt?: string;
+
+  /** Last update (ISO 8601), shown when later than `published`. (`updated` is taken by Lit's lifecycle.) */
+  @property({ attribute: 'updated' }) updatedAt?: string;
+
+  /** Minutes to read, or `auto` to take the enclosing `<news-article>`'s figure. */
+  @property({ attribute: 'reading-time' }) readingTime?: string;
+
+  @state() private avatarFailed = false;
+  private ticker?: ReturnType<typeof setInterval>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // "3 minutes ago" must not go stale while the page stays open.
+    this.ticker = setInterval(() => this.requestUpdate(), 60_000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.ticker);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('avatar')) this.avatarFailed = false;
+    for (const name of ['publishedAt', 'updatedAt'] as const) {
+      const value = this[name];
+      if (changed.has(name) && value && !parseDate(value)) this.fail('invalid_date', `ignored ${name}="${value.slice(0, 60)}": not a date`);
+    }
+    if (changed.has('authorHref') && this.authorHref && !safeUrl(this.authorHref)) {
+      this.fail('unsafe_href', `refused author-href "${this.authorHref.slice(0, 100)}": only http(s) and relative URLs are allowed`);
+    }
+  }
+
+  private minutes(): number | null {
+    const value = this.readingTime?.trim();
+    if (!value) return null;
+    if (value === 'auto') return this.page?.readingMinutes ?? null;
+    const minutes = Math.round(Number(value));
+    return Number.isFinite(minutes) && minutes > 0 ? minutes : null;
+  }
+
+  private date(date: Date, key: string) {
+    const full = formatDate(this.locale, date, { dateStyle: 'long', timeStyle: 'short' });
+    const shown = formatRelative(this.locale, date) ?? formatDate(this.locale, date, { dateStyle: 'medium' });
+    const [before, after] = this.msgAround(key, 'date');
+    return html`<span>${before}<time datetime=${date.toISOString()} title=${full}>${shown}</time>${after}</span>`;
+  }
+
+  override render() {
+    const author = this.author?.trim() ?? '';
+    const avatar = this.avatarFailed ? null : safeUrl(this.avatar);
+    const href = safeUrl(this.authorHref);
+    const [before, after] = this.msgAround('byline.by', 'author');
+    const minutes = this.minutes();
+    const published = parseDate(this.publishedAt);
+    const updated = parseDate(this.updatedAt);
+    const showUpdated = updated && (!published || updated.getTime() - published.getTime() > 60_000);
+    const letters = initials(author, this.locale);
+
+    return html`<div part="base">
+      ${author || avatar
+        ? html`<span part="avatar" role="img" aria-label=${author || this.msg('byline.avatar')}>
+            ${avatar
+              ? html`<img src=${avatar} alt="" width="44" height="44" @error=${() => (this.avatarFailed = true)} />`
+              : html`<span aria-hidden="true">${letters}</span>`}
+          </span>`
+        : nothing}
+      <div class="text">
+        ${author ? html`<p part="author">${before}${href ? html`<a href=${href}>${author}</a>` : author}${after}</p>` : nothing}
+        <p part="meta">
+          ${published ? this.date(published, 'byline.published') : nothing}
+          ${showUpdated ? this.date(updated!, 'byline.updated') : nothing}
+          ${minutes ? html`<span>${this.msg('byline.readingTime', { count: minutes })}</span>` : nothing}
+        </p>
+      </div>
+    </div>`;
+  }
+}
+
+defineElement('news-byline', NewsByline);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'news-byline': NewsByline;
+  }
+}

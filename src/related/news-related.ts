@@ -1,0 +1,144 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { DataController } from '../core/data-controller.js';
+import { formatDate, parseDate } from '../core/i18n.js';
+import { NearViewportController } from '../core/near-viewport.js';
+import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
+import { safeUrl } from '../core/safe-url.js';
+import type { ArticleSummary } from '../core/types.js';
+import { styles } from './related.styles.js';
+
+/**
+ * @summary A list of related articles with images, headlines and dates, from child links or the API.
+ * Related links are optional page furniture: with no items or on error it renders nothing.
+ * @tagname news-related
+ *
+ * @slot - Fallback and progressive enhancement: `<a href>` links, each with the headline as text
+ * and optionally an `<img>` and a `<time datetime>`. When present, no request is made.
+ *
+ * @csspart base - The section.
+ * @csspart heading - The list heading.
+ * @csspart list - The list of cards.
+ * @csspart item - One card.
+ * @csspart link - The card's link.
+ * @csspart image - The card's image (16:9).
+ * @csspart headline - The card's headline.
+ * @csspart date - The card's date.
+ *
+ * @fires {NewsErrorEvent} news-error - The related articles could not be loaded.
+ */
+export class NewsRelated extends NewsElement {
+  static override styles = [hostStyles, styles];
+
+  /** The article whose related stories to show; defaults to the enclosing `<news-article>`'s. */
+  @property({ attribute: 'article-id' }) articleId?: string;
+
+  /** Most stories to show. */
+  @property({ type: Number }) limit = 4;
+
+  /** List heading; defaults to the localized "Related articles". */
+  @property() heading?: string;
+
+  /** Heading level (2–6) in the page outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** `lazy` (default) loads when the list nears the viewport; `eager` at once. */
+  @property() loading: 'lazy' | 'eager' = 'lazy';
+
+  /** The stories, when set directly (overrides child links and the API). */
+  @property({ attribute: false }) items?: ArticleSummary[];
+
+  @state() private linked: ArticleSummary[] = [];
+
+  private readonly nearViewport = new NearViewportController(this, { eager: () => this.loading === 'eager' });
+  private readonly related = new DataController<ArticleSummary[]>(
+    this,
+    (signal) => this.resolvedAdapter!.getRelated(this.resolvedArticleId!, this.safeLimit, { signal }),
+    (error) => this.fail('load_failed', `could not load related articles for "${this.resolvedArticleId}": ${String(error)}`),
+  );
+  private requestedKey?: string;
+
+  private get resolvedArticleId(): string | undefined {
+    return this.articleId ?? this.page?.articleId;
+  }
+
+  private get safeLimit(): number {
+    const limit = Math.floor(Number(this.limit));
+    return Number.isFinite(limit) && limit > 0 ? Math.min(limit, 24) : 4;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.readLinks();
+  }
+
+  /** Child links are the progressive-enhancement source: the list readers see before the script runs. */
+  private readLinks() {
+    this.linked = [...this.querySelectorAll('a')].map((a, index) => ({
+      id: `link-${index}`,
+      url: a.getAttribute('href') ?? '',
+      headline: (a.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      image: a.querySelector('img')?.getAttribute('src') ?? null,
+      publishedAt: a.querySelector('time')?.getAttribute('datetime') ?? a.dataset.published ?? null,
+    }));
+  }
+
+  protected override updated(_changed: PropertyValues): void {
+    if (this.items || this.linked.length || !this.nearViewport.near) return;
+    const id = this.resolvedArticleId;
+    const key = `${id}|${this.safeLimit}`;
+    if (!id || key === this.requestedKey) return;
+    this.requestedKey = key;
+    if (!this.resolvedAdapter) {
+      this.fail('no_adapter', `no links and no adapter to load related articles for "${id}" from`);
+      return;
+    }
+    void this.related.run();
+  }
+
+  private card(item: ArticleSummary) {
+    const href = safeUrl(item.url);
+    const headline = String(item.headline ?? '').trim();
+    if (!href || !headline) return nothing;
+    const image = safeUrl(item.image);
+    const date = parseDate(item.publishedAt);
+    return html`<li part="item">
+      <a part="link" href=${href}>
+        ${image ? html`<img part="image" src=${image} alt="" loading="lazy" decoding="async" width="320" height="180" />` : nothing}
+        <span part="headline">${headline}</span>
+        ${date ? html`<time part="date" datetime=${date.toISOString()}>${formatDate(this.locale, date, { dateStyle: 'medium' })}</time>` : nothing}
+      </a>
+    </li>`;
+  }
+
+  override render() {
+    const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 2));
+    const source = this.items ?? (this.linked.length ? this.linked : this.related.status === 'ready' ? this.related.value : undefined);
+    const items = (Array.isArray(source) ? source : []).slice(0, this.safeLimit);
+    const waiting = !source && this.related.status !== 'error' && !!this.resolvedArticleId && (this.related.status === 'loading' || !this.nearViewport.near);
+    const cards = items.map((item) => this.card(item)).filter((card) => card !== nothing);
+    const slot = html`<slot hidden @slotchange=${this.readLinks}></slot>`;
+    if (!waiting && cards.length === 0) return slot;
+
+    return html`<section part="base" aria-labelledby="heading" aria-busy=${waiting ? 'true' : 'false'}>
+        <div part="heading" id="heading" role="heading" aria-level=${level}>${this.heading?.trim() || this.msg('related.heading')}</div>
+        <ul part="list">
+          ${waiting
+            ? Array.from(
+                { length: this.safeLimit },
+                () => html`<li part="item" aria-hidden="true"><span class="image-skeleton"></span><span class="line"></span><span class="line short"></span></li>`,
+              )
+            : cards}
+        </ul>
+      </section>
+      ${slot}`;
+  }
+}
+
+defineElement('news-related', NewsRelated);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'news-related': NewsRelated;
+  }
+}

@@ -1,0 +1,112 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_accent: var(--news-color-accent, light-dark(#0b5cad, #7db7ff));
+    --_muted: var(--news-color-muted, light-dark(#555, #b0b0b0));
+    --_border: var(--news-color-border, light-dark(#d9d9d9, #3a3a3a));
+    --_space: var(--news-space, 1rem);
+    container-type: inline-size;
+  }
+  [part='base'] {
+    margin-block: calc(var(--_space) * 2);
+    color: var(--news-color-text, inherit);
+    font-family: var(--news-font-body, inherit);
+  }
+  [part='heading'] {
+    margin: 0 0 var(--_space);
+    padding-block-start: calc(var(--_space) * 0.75);
+    border-block-start: 3px solid currentColor;
+    font-family: var(--news-font-heading, inherit);
+    font-size: 1.375rem;
+    font-weight: 800;
+    line-height: 1.25;
+  }
+  [part='list'] {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr));
+    gap: calc(var(--_space) * 1.25);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  [part='item'] {
+    min-width: 0;
+  }
+  [part='link'] {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+    color: inherit;
+    text-decoration: none;
+  }
+  [part='link']:hover [part='headline'] {
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  [part='link']:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 3px;
+    border-radius: 2px;
+  }
+  [part='image'],
+  .image-skeleton {
+    display: block;
+    width: 100%;
+    aspect-ratio: 16 / 9;
+    height: auto;
+    border-radius: var(--news-radius, 0.25rem);
+    object-fit: cover;
+    background: light-dark(#e8e8e8, #2a2a2a);
+  }
+  [part='headline'] {
+    font-family: var(--news-font-heading, inherit);
+    font-size: 1.0625rem;
+    font-weight: 700;
+    line-height: 1.35;
+    overflow-wrap: anywhere;
+  }
+  [part='date'] {
+    color: var(--_muted);
+    font-size: 0.8125rem;
+  }
+  .line {
+    display: block;
+    height: 1rem;
+    border-radius: 0.25rem;
+    background: light-dark(#e8e8e8, #2a2a2a);
+  }
+  .line.short {
+    width: 40%;
+    height: 0.75rem;
+  }
+  /* Phones: one story per row, thumbnail beside the headline. */
+  @container (max-width: 30rem) {
+    [part='list'] {
+      grid-template-columns: 1fr;
+      gap: var(--_space);
+    }
+    [part='link'] {
+      display: grid;
+      grid-template-columns: 7rem 1fr;
+      grid-template-rows: auto 1fr;
+      column-gap: 0.75rem;
+      row-gap: 0.25rem;
+    }
+    [part='image'],
+    .image-skeleton {
+      grid-row: span 2;
+    }
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .image-skeleton,
+    .line {
+      animation: pulse 1.4s ease-in-out infinite;
+    }
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.55;
+    }
+  }
+`;
