@@ -1,17 +1,27 @@
 /// <reference types="vite/client" />
 import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
+import type { ArgTypesEnhancer } from 'storybook/internal/types';
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 
 /** The parts of the custom elements manifest this file touches. */
 interface Manifest {
-  modules?: { declarations?: { members?: { name: string; privacy?: string; static?: boolean; attribute?: string }[] }[] }[];
+  modules?: {
+    declarations?: {
+      members?: { name: string; privacy?: string; static?: boolean; attribute?: string }[];
+      slots?: { name: string }[];
+      cssParts?: { name: string }[];
+    }[];
+  }[];
 }
 
 /**
- * Keeps the controls to the public API: the analyzer also lists private and protected fields
- * (internal state a designer cannot set), and a field with an attribute would appear twice, once
- * as a property and once as its attribute; the attribute row is the one publishers write.
+ * Shapes the manifest for the controls table, where every API item is one arg keyed by name:
+ * - only the public API: the analyzer also lists private and protected fields, internal state a
+ *   designer cannot set;
+ * - a field with an attribute appears once, as the attribute publishers write;
+ * - parts and named slots get their CSS/HTML spelling (`::part(heading)`, `slot="heading"`), so a
+ *   part or slot that shares a name with an attribute (`heading`) no longer replaces its row.
  */
 function designerFacing(manifest: Manifest): Manifest {
   return {
@@ -23,10 +33,27 @@ function designerFacing(manifest: Manifest): Manifest {
         members: declaration.members?.filter(
           (member) => (member.privacy ?? 'public') === 'public' && !member.static && !member.attribute,
         ),
+        slots: declaration.slots?.map((slot) => (slot.name ? { ...slot, name: `slot="${slot.name}"` } : slot)),
+        cssParts: declaration.cssParts?.map((part) => ({ ...part, name: `::part(${part.name})` })),
       })),
     })),
   };
 }
+
+/** Table categories the manifest fills with things a control cannot set. */
+const documentationOnly = new Set(['css shadow parts', 'slots', 'events']);
+
+/**
+ * Parts, manifest slots and events are documentation rows: without this, Storybook infers an
+ * "object" control for them. Stories that do drive a slot (e.g. the fact text) set their own control.
+ */
+const withoutPointlessControls: ArgTypesEnhancer = ({ argTypes }) =>
+  Object.fromEntries(
+    Object.entries(argTypes).map(([name, argType]) => [
+      name,
+      argType.control === undefined && documentationOnly.has(String(argType.table?.category)) ? { ...argType, control: false } : argType,
+    ]),
+  );
 
 // `npm run analyze` writes the manifest into dist/. A glob (not an import) lets Storybook start
 // without it, only with fewer controls and thinner docs, instead of failing the whole build.
@@ -100,6 +127,7 @@ const withPage: Decorator = (story, context) => {
 const preview: Preview = {
   tags: ['autodocs'],
   decorators: [withPage],
+  argTypesEnhancers: [withoutPointlessControls],
   globalTypes: {
     theme: {
       description: 'Page color scheme',
