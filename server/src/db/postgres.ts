@@ -19,7 +19,12 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
   });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', (error) => console.warn('[server] idle PostgreSQL client error:', error.message));
-  if (schema !== 'public') await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  if (schema !== 'public') {
+    // Concurrent starts can race on IF NOT EXISTS; losing that race (duplicate schema or catalog row) is fine.
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`).catch((error: { code?: string }) => {
+      if (error.code !== '42P06' && error.code !== '23505') throw error;
+    });
+  }
 
   const listeners = new Map<string, Set<(payload: string) => void>>();
   let listenClient: pg.Client | null = null;
