@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createMemoryAdapter, type MemoryAdapter, type MemorySeed } from '../src/core/memory-adapter.js';
 import { HttpError, NetworkError } from '../src/core/errors.js';
+import { createDemoSeed, DEMO_ARTICLE_ID, DEMO_POLL_ID, DEMO_POLL_IDS, demoReader } from '../src/core/memory-seed.js';
 import type { Article, Comment, LiveEvent, Poll, User } from '../src/core/types.js';
 
 const ada: User = { id: 'u-ada', name: 'Ada' };
@@ -529,6 +530,29 @@ describe('createMemoryAdapter', () => {
       await adapter.vote('p1', ['b']);
       await nextTick();
       expect((events.at(-1)!.data as Poll).totalVotes).to.equal(6);
+    });
+  });
+
+  describe('demo seed', () => {
+    it('builds the reference page: article, related, a 524-vote poll and a thread with flattened replies', async () => {
+      const adapter = createMemoryAdapter(createDemoSeed({ signedIn: true }));
+      expect(await adapter.getSession()).to.deep.equal(demoReader);
+      expect((await adapter.getArticle(DEMO_ARTICLE_ID)).blocks.length).to.be.above(3);
+      expect(await adapter.getRelated(DEMO_ARTICLE_ID, 4)).to.have.length(4);
+      expect((await adapter.vote(DEMO_POLL_ID, [`${DEMO_POLL_ID}-1`])).totalVotes).to.equal(525);
+      expect((await adapter.getPoll(DEMO_POLL_IDS.closed)).status).to.equal('closed');
+      const page = await adapter.listComments(DEMO_ARTICLE_ID);
+      expect(page.total).to.equal(7);
+      const replies = await adapter.listReplies('demo-c2');
+      expect(replies.comments.map((c) => c.replyToName ?? null)).to.deep.equal([null, 'Priya Natarajan']);
+    });
+
+    it('gives each call a fresh seed and can make long threads', async () => {
+      const long = createMemoryAdapter(createDemoSeed({ extraComments: 30 }));
+      const page = await long.listComments(DEMO_ARTICLE_ID, { limit: 20 });
+      expect(page.total).to.equal(37);
+      expect(page.nextCursor).to.be.a('string');
+      expect(createDemoSeed()).to.not.equal(createDemoSeed());
     });
   });
 });
