@@ -77,7 +77,7 @@ export class NewsByline extends NewsElement {
 
   private date(date: Date, key: string) {
     const full = formatDate(this.locale, date, { dateStyle: 'long', timeStyle: 'short' });
-    const shown = formatRelative(this.locale, date) ?? formatDate(this.locale, date, { dateStyle: 'medium' });
+    const shown = formatRelative(this.locale, date) ?? formatDate(this.locale, date, { dateStyle: 'long' });
     const [before, after] = this.msgAround(key, 'date');
     return html`<span>${before}<time datetime=${date.toISOString()} title=${full}>${shown}</time>${after}</span>`;
   }
