@@ -33,7 +33,13 @@ const config: StorybookConfig = {
     disableTelemetry: true,
     disableWhatsNewNotifications: true,
   },
-  viteFinal: (viteConfig) => mergeConfig(viteConfig, { plugins: [sourceKeepsSideEffects()] }),
+  viteFinal: (viteConfig) =>
+    mergeConfig(viteConfig, {
+      plugins: [sourceKeepsSideEffects()],
+      // The renderer imports `lit/directive-helpers.js`; unless it is pre-bundled with `lit`, the dev
+      // server serves it raw and the preview loads a second lit-html ("Multiple versions of Lit").
+      optimizeDeps: { include: ['lit', 'lit/directive-helpers.js'] },
+    }),
 };
 
 export default config;
