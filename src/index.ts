@@ -4,4 +4,5 @@ export { NewsAlsoRead } from './also-read/news-also-read.js';
 export { NewsArticle } from './article/news-article.js';
 export { NewsByline } from './byline/news-byline.js';
 export { NewsDidYouKnow, type DidYouKnowVariant } from './did-you-know/news-did-you-know.js';
+export { NewsPoll } from './poll/news-poll.js';
 export { NewsRelated } from './related/news-related.js';

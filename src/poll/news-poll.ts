@@ -1,0 +1,543 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { DataController } from '../core/data-controller.js';
+import type { HttpError } from '../core/errors.js';
+import { NewsVoteEvent } from '../core/events.js';
+import { formatDate, parseDate } from '../core/i18n.js';
+import { NearViewportController } from '../core/near-viewport.js';
+import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
+import type { LiveEvent, NewsAdapter, Poll, PollResultsVisibility } from '../core/types.js';
+import { percentages } from './percentages.js';
+import { normalizePoll } from './poll-data.js';
+import { styles } from './poll.styles.js';
+
+/** Live results are applied at most this often, however fast votes arrive. */
+const LIVE_INTERVAL_MS = 1000;
+/** setTimeout's ceiling; a poll closing later than this is re-checked when the reader comes back. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Rows the skeleton reserves when nothing tells how many choices are coming. */
+const SKELETON_ROWS = 4;
+
+const percentFormats = new Map<string, Intl.NumberFormat>();
+function formatPercent(locale: string, value: number): string {
+  let format = percentFormats.get(locale);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat(locale, { style: 'percent' });
+    } catch {
+      format = new Intl.NumberFormat('en', { style: 'percent' });
+    }
+    percentFormats.set(locale, format);
+  }
+  return format.format(value / 100);
+}
+
+/**
+ * @summary A reader poll: a question, choices to vote on, then results with a bar, a percentage
+ * and a count per choice and "Total votes: N". Works from inline markup alone, from the API
+ * (`poll-id`) or from data set on the `poll` property; `live` follows other readers' votes.
+ * @tagname news-poll
+ *
+ * @slot - The choices as `<option value="id">Label</option>` elements. They show as a plain list
+ * before the element upgrades and until (or unless) the API answers; the API's poll wins.
+ *
+ * @csspart base - The poll box.
+ * @csspart question - The question (legend of the choices, or the heading of the results).
+ * @csspart choices - The fieldset of radios or checkboxes.
+ * @csspart choice - One choice: its input and label.
+ * @csspart vote-button - The "Vote" button.
+ * @csspart results - The list of results.
+ * @csspart result - One result: label, count and percentage over its bar.
+ * @csspart bar - One result's bar: its length is the option's share of the votes.
+ * @csspart total - The "Total votes: N" line.
+ * @csspart message - Notes and errors ("Poll closed", "Voting is unavailable", …).
+ *
+ * @cssprop [--news-poll-bar-color=var(--news-color-accent)] - Filled share of each result bar.
+ * @cssprop [--news-poll-bar-fill=color-mix(in srgb, var(--news-poll-bar-color) 16%, transparent)] - Tint of each bar
+ * behind the text; the bar's edge uses `--news-poll-bar-color`.
+ * @cssprop [--news-poll-surface=var(--news-color-surface)] - Background of the poll box.
+ * @cssprop [--news-poll-border-color=var(--news-color-border)] - Border of the box and of each choice.
+ *
+ * @fires {NewsVoteEvent} news-vote - The server recorded the reader's vote; `detail` is `{pollId, optionIds}`.
+ * @fires {NewsErrorEvent} news-error - The poll could not load, a vote failed, no adapter is
+ * configured, or the poll data needed repair.
+ */
+export class NewsPoll extends NewsElement {
+  static override styles = [hostStyles, styles];
+
+  /** Id of the poll on the server (`GET /polls/{id}`). Without it the poll shows its inline choices only. */
+  @property({ attribute: 'poll-id', reflect: true }) pollId?: string;
+
+  /** The question, shown at once; the server's question wins once it arrives. */
+  @property() question?: string;
+
+  /** Inline polls: let readers pick several choices (checkboxes). The server's setting wins. */
+  @property({ type: Boolean, reflect: true }) multiple = false;
+
+  /** Inline polls with `multiple`: the most choices a reader may pick. The server's setting wins. */
+  @property({ attribute: 'max-choices', type: Number }) maxChoices?: number;
+
+  /**
+   * When readers see results: `after-vote`, `always` or `after-close`. Unset follows the poll data
+   * (default `after-vote`); when set, the stricter of the attribute and the server's rule applies.
+   */
+  @property() results?: PollResultsVisibility;
+
+  /** Inline polls: ISO date and time when voting ends. The server's `closesAt` wins. */
+  @property({ attribute: 'closes-at' }) closesAt?: string;
+
+  /** Follow other readers' votes as they arrive (server-sent events), at most one update a second. */
+  @property({ type: Boolean, reflect: true }) live = false;
+
+  /** `lazy` (default) loads when the poll nears the viewport; `eager` loads at once. */
+  @property() loading: 'lazy' | 'eager' = 'lazy';
+
+  /** The poll as data (the shape of `GET /polls/{id}`), e.g. rendered by the host; the API's answer wins over it. */
+  @property({ attribute: false }) poll?: Poll;
+
+  @state() private inlineOptions: { id: string; label: string }[] = [];
+  /** The latest poll from the adapter: loaded, returned by a vote, or pushed live. */
+  @state() private server?: Poll;
+  @state() private selected: string[] = [];
+  /** The choice being sent, shown optimistically until the server answers. */
+  @state() private sending?: string[];
+  /** A visible note about the last vote attempt (message key). */
+  @state() private problem?: string;
+  @state() private announcement = '';
+  /** The reader chose "Show results" before voting (`results="always"`). */
+  @state() private browsing = false;
+  /** The server said 409: this reader has voted, even if the poll data does not say so. */
+  @state() private alreadyVoted = false;
+  /** The server said 410. */
+  @state() private closedByServer = false;
+
+  private data?: Poll;
+  private readonly reported = new Set<string>();
+  private readonly nearViewport = new NearViewportController(this, { eager: () => this.loading === 'eager' });
+  private readonly request = new DataController<Poll>(
+    this,
+    (signal) => this.resolvedAdapter!.getPoll(this.pollId!, { signal }),
+    (error) => this.fail('load_failed', `could not load poll "${this.pollId}": ${String(error)}`),
+  );
+  private requestedFor?: { pollId: string; adapter: NewsAdapter };
+  private takenValue?: Poll;
+  private unsubscribe?: () => void;
+  private subscribedTo?: { pollId: string; adapter: NewsAdapter };
+  private queuedLive?: unknown;
+  private liveTimer?: ReturnType<typeof setTimeout>;
+  private lastLive = 0;
+  private closeTimer?: ReturnType<typeof setTimeout>;
+  private focusAfterRender?: string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.readOptions();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopLive();
+    clearTimeout(this.closeTimer);
+    this.closeTimer = undefined;
+  }
+
+  /** Reads the inline `<option>` children. */
+  private readOptions() {
+    this.inlineOptions = Array.from(this.querySelectorAll('option'), (option) => ({ id: option.value, label: option.label }));
+  }
+
+  /** `fail()` once per problem code, however often live updates repeat the same bad data. */
+  private report = (code: string, message: string) => {
+    if (this.reported.has(code)) return;
+    this.reported.add(code);
+    this.fail(code, message);
+  };
+
+  private get adapterReady(): boolean {
+    return !!this.resolvedAdapter && !!this.pollId;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('pollId') && changed.get('pollId') !== undefined) {
+      this.server = this.sending = this.problem = undefined;
+      this.selected = [];
+      this.browsing = this.alreadyVoted = this.closedByServer = false;
+    }
+    const loaded = this.request.status === 'ready' ? this.request.value : undefined;
+    if (loaded && loaded !== this.takenValue) {
+      this.takenValue = loaded;
+      this.server = this.fromServer(loaded);
+    }
+    this.data = this.server ?? (this.poll ? normalizePoll(this.poll, this.report) : this.inlinePoll());
+  }
+
+  private fromServer(raw: unknown): Poll {
+    return normalizePoll({ ...(raw as object), id: this.pollId }, this.report);
+  }
+
+  /** The poll as written in the page: attributes and `<option>` children; no counts. */
+  private inlinePoll(): Poll | undefined {
+    if (!this.question?.trim() && !this.inlineOptions.length) return undefined;
+    return normalizePoll(
+      {
+        id: this.pollId,
+        question: this.question,
+        options: this.inlineOptions,
+        multiple: this.multiple,
+        maxChoices: this.maxChoices,
+        closesAt: this.closesAt,
+        results: this.results,
+        myVote: null,
+      },
+      this.report,
+    );
+  }
+
+  protected override updated(): void {
+    const adapter = this.resolvedAdapter;
+    const pollId = this.pollId;
+    if (this.nearViewport.near) {
+      if (adapter && pollId) {
+        if (this.requestedFor?.pollId !== pollId || this.requestedFor.adapter !== adapter) {
+          this.requestedFor = { pollId, adapter };
+          void this.request.run();
+        }
+      } else if (this.canBeVotedOn()) {
+        this.report(
+          'no_adapter',
+          pollId
+            ? 'voting needs an adapter: set <meta name="news-elements:endpoint">, call configure() or set the adapter property'
+            : 'voting needs a poll-id and an adapter; showing the choices only',
+        );
+      }
+    }
+    this.syncLive();
+    this.scheduleClose();
+    if (this.focusAfterRender) {
+      this.shadowRoot!.querySelector<HTMLElement>(this.focusAfterRender)?.focus();
+      this.focusAfterRender = undefined;
+    }
+  }
+
+  // ---- Derived state ----
+
+  /** The poll data with the vote being sent applied to it, so results appear at once. */
+  private get shown(): Poll | undefined {
+    const data = this.data;
+    if (!data || !this.sending) return data;
+    const chosen = this.sending;
+    const counted = data.totalVotes !== null && data.options.every((option) => option.votes !== null);
+    return {
+      ...data,
+      options: data.options.map((option) => ({ ...option, votes: option.votes === null ? null : option.votes + (chosen.includes(option.id) ? 1 : 0) })),
+      totalVotes: counted ? data.totalVotes! + 1 : data.totalVotes,
+      myVote: chosen,
+    };
+  }
+
+  private isClosed(poll: Poll): boolean {
+    const closesAt = parseDate(poll.closesAt);
+    return this.closedByServer || poll.status === 'closed' || (!!closesAt && closesAt.getTime() <= Date.now());
+  }
+
+  /** The visibility rule in force: the stricter of the attribute and the data. */
+  private visibility(poll: Poll): PollResultsVisibility {
+    const order: PollResultsVisibility[] = ['always', 'after-vote', 'after-close'];
+    const attribute = order.includes(this.results!) ? order.indexOf(this.results!) : 0;
+    return order[Math.max(attribute, order.indexOf(poll.results))];
+  }
+
+  private hasVoted(poll: Poll): boolean {
+    return poll.myVote !== null || this.alreadyVoted;
+  }
+
+  /** Counts the reader may see now: known (never guessed) and allowed by the visibility rule. */
+  private countsVisible(poll: Poll): boolean {
+    if (!poll.options.length || poll.options.some((option) => option.votes === null)) return false;
+    const rule = this.visibility(poll);
+    return rule === 'always' || this.isClosed(poll) || (rule === 'after-vote' && this.hasVoted(poll));
+  }
+
+  /** True while the reader could vote if an adapter and poll id were there. */
+  private canBeVotedOn(): boolean {
+    const poll = this.data;
+    return !!poll && poll.options.length > 0 && !this.isClosed(poll) && !this.hasVoted(poll);
+  }
+
+  // ---- Live results and closing time ----
+
+  private syncLive() {
+    const adapter = this.resolvedAdapter;
+    const pollId = this.pollId;
+    const wanted = this.live && this.isConnected && this.nearViewport.near && adapter?.subscribe && pollId ? { pollId, adapter } : undefined;
+    if (wanted?.pollId === this.subscribedTo?.pollId && wanted?.adapter === this.subscribedTo?.adapter) return;
+    this.stopLive();
+    if (wanted) this.startLive(wanted);
+  }
+
+  private startLive(target: { pollId: string; adapter: NewsAdapter }) {
+    this.subscribedTo = target;
+    try {
+      this.unsubscribe = target.adapter.subscribe!(`polls/${target.pollId}`, (event) => this.onLive(event));
+    } catch (error) {
+      this.report('live_failed', `could not subscribe to live results: ${String(error)}`);
+    }
+  }
+
+  private stopLive() {
+    this.unsubscribe?.();
+    this.unsubscribe = this.subscribedTo = undefined;
+    clearTimeout(this.liveTimer);
+    this.liveTimer = undefined;
+  }
+
+  private onLive(event: LiveEvent) {
+    if (event.type !== 'results' || !event.data) return;
+    this.queuedLive = event.data;
+    this.flushLive();
+  }
+
+  /** Applies the latest live poll, at most once per `LIVE_INTERVAL_MS`, never over a vote in flight. */
+  private flushLive() {
+    if (this.liveTimer || this.queuedLive === undefined || this.sending) return;
+    const wait = this.lastLive + LIVE_INTERVAL_MS - Date.now();
+    if (wait > 0) {
+      this.liveTimer = setTimeout(() => {
+        this.liveTimer = undefined;
+        this.flushLive();
+      }, wait);
+      return;
+    }
+    const next = this.fromServer(this.queuedLive);
+    this.queuedLive = undefined;
+    this.lastLive = Date.now();
+    const current = this.server;
+    // A stream opened before this reader voted may still speak for an anonymous reader.
+    if (current?.myVote && !next.myVote) {
+      if (this.countsVisible(current) && !this.countsVisible({ ...next, myVote: current.myVote })) return;
+      next.myVote = current.myVote;
+    }
+    this.server = next;
+  }
+
+  /** Re-renders (and reloads the final results) the moment `closesAt` passes. */
+  private scheduleClose() {
+    clearTimeout(this.closeTimer);
+    this.closeTimer = undefined;
+    const poll = this.data;
+    const closesAt = parseDate(poll?.closesAt);
+    if (!poll || !closesAt || this.isClosed(poll)) return;
+    const wait = closesAt.getTime() - Date.now() + 50;
+    if (wait > MAX_TIMER_MS) return;
+    this.closeTimer = setTimeout(() => {
+      this.closeTimer = undefined;
+      if (this.server && this.adapterReady) void this.request.run();
+      this.requestUpdate();
+    }, wait);
+  }
+
+  // ---- Voting ----
+
+  private onChange(event: Event) {
+    const input = event.target as HTMLInputElement;
+    if (!this.data?.multiple) {
+      this.selected = [input.value];
+    } else {
+      this.selected = input.checked ? [...this.selected, input.value] : this.selected.filter((id) => id !== input.value);
+    }
+    this.problem = undefined;
+  }
+
+  private async onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    const adapter = this.resolvedAdapter;
+    const pollId = this.pollId;
+    const choice = this.selected.filter((id) => this.data?.options.some((option) => option.id === id));
+    if (!adapter || !pollId || !choice.length || this.sending) return;
+    this.sending = choice;
+    this.problem = undefined;
+    this.announcement = '';
+    this.browsing = false;
+    this.focusAfterRender = '[part="question"]';
+    try {
+      const poll = this.fromServer(await adapter.vote(pollId, choice));
+      this.queuedLive = undefined;
+      if (poll.myVote === null) poll.myVote = choice;
+      this.server = poll;
+      this.sending = undefined;
+      const total = this.countsVisible(poll) && poll.totalVotes !== null ? ' ' + this.msg('poll.totalVotes', { count: poll.totalVotes }) : '';
+      this.announcement = this.msg('poll.voteRecorded') + total;
+      this.emit(new NewsVoteEvent({ pollId, optionIds: choice }));
+      // Reopen the live stream: it now speaks for a reader who has voted (cookie or token).
+      this.stopLive();
+    } catch (error) {
+      this.sending = undefined;
+      const status = (error as HttpError | undefined)?.status;
+      if (status === 409) {
+        this.alreadyVoted = true;
+        this.problem = 'poll.alreadyVoted';
+        void this.request.run();
+      } else if (status === 410) {
+        this.closedByServer = true;
+        this.problem = 'poll.closedNow';
+        void this.request.run();
+      } else {
+        this.problem = 'poll.voteFailed';
+        this.focusAfterRender = '[part="vote-button"]';
+        this.fail('vote_failed', `could not record the vote in poll "${pollId}": ${String(error)}`);
+      }
+      this.announcement = this.msg(this.problem);
+    }
+    this.flushLive();
+  }
+
+  private showResults(browsing: boolean) {
+    this.browsing = browsing;
+    this.focusAfterRender = browsing ? '[part="question"]' : 'input';
+  }
+
+  // ---- Rendering ----
+
+  override render() {
+    const poll = this.shown;
+    const waiting = this.adapterReady && (this.request.status === 'loading' || (this.request.status === 'idle' && !this.server));
+    let body;
+    if (!poll) {
+      body = this.request.status === 'error' ? this.renderLoadError() : this.renderSkeleton(waiting);
+    } else if (!poll.options.length) {
+      body = html`${this.renderQuestion(poll, false)}
+        <p part="message" class="message">${this.msg(this.request.status === 'error' ? 'poll.loadFailed' : 'poll.noOptions')}</p>
+        ${this.renderRetry()}`;
+    } else if (this.isClosed(poll) || this.hasVoted(poll) || (this.browsing && this.countsVisible(poll))) {
+      body = this.renderResults(poll);
+    } else {
+      body = this.renderForm(poll, waiting);
+    }
+    return html`<div part="base" aria-busy=${waiting || !!this.sending ? 'true' : 'false'}>
+      ${body}
+      <p class="visually-hidden" role="status">${this.announcement}</p>
+      <slot hidden @slotchange=${this.readOptions}></slot>
+    </div>`;
+  }
+
+  private renderQuestion(poll: Poll, focusable: boolean) {
+    const text = poll.question || this.question?.trim() || '';
+    return text ? html`<p part="question" class="question" tabindex=${focusable ? '-1' : nothing}>${text}</p>` : nothing;
+  }
+
+  private renderSkeleton(waiting: boolean) {
+    return html`<div class="skeleton" aria-hidden="true">
+        <span class="line question-line"></span>
+        ${Array.from({ length: SKELETON_ROWS }, () => html`<span class="row"></span>`)}
+        <span class="footer"><span class="line button-line"></span></span>
+      </div>
+      ${waiting ? html`<span class="visually-hidden">${this.msg('common.loading')}</span>` : nothing}`;
+  }
+
+  private renderLoadError() {
+    return html`${this.question?.trim() ? html`<p part="question" class="question">${this.question.trim()}</p>` : nothing}
+      <p part="message" class="message problem">${this.msg('poll.loadFailed')}</p>
+      ${this.renderRetry()}`;
+  }
+
+  private renderRetry() {
+    return this.request.status === 'error'
+      ? html`<button type="button" class="secondary" @click=${() => this.request.run()}>${this.msg('common.retry')}</button>`
+      : nothing;
+  }
+
+  private renderForm(poll: Poll, waiting: boolean) {
+    const available = this.adapterReady;
+    const loadFailed = this.request.status === 'error';
+    const max = poll.multiple ? (poll.maxChoices ?? null) : 1;
+    const full = poll.multiple && max !== null && this.selected.length >= max;
+    const hint = poll.multiple ? (max ? this.msg('poll.chooseUpTo', { count: max }) : this.msg('poll.chooseAny')) : '';
+    const closesAt = parseDate(poll.closesAt);
+    return html`<form @submit=${this.onSubmit} @change=${this.onChange}>
+      <fieldset part="choices" ?disabled=${!available || loadFailed} aria-describedby=${hint ? 'hint' : nothing}>
+        <legend part="question" class="question">${poll.question || this.question?.trim() || ''}</legend>
+        ${hint ? html`<p id="hint" class="hint">${hint}</p>` : nothing}
+        ${poll.options.map((option) => {
+          const checked = this.selected.includes(option.id);
+          return html`<label part="choice" class="row choice">
+            <input
+              type=${poll.multiple ? 'checkbox' : 'radio'}
+              name="choice"
+              .value=${option.id}
+              .checked=${checked}
+              ?disabled=${full && !checked}
+            /><span class="label">${option.label}</span>
+          </label>`;
+        })}
+      </fieldset>
+      <div class="footer">
+        <button part="vote-button" type="submit" ?disabled=${!available || waiting || loadFailed || !this.selected.length}>${this.msg('poll.vote')}</button>
+        ${this.countsVisible(poll)
+          ? html`<button type="button" class="secondary" @click=${() => this.showResults(true)}>${this.msg('poll.showResults')}</button>`
+          : nothing}
+        ${closesAt
+          ? html`<span class="note">${this.msg('poll.closesOn', { date: formatDate(this.locale, closesAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</span>`
+          : nothing}
+      </div>
+      ${!available
+        ? html`<p part="message" class="message">${this.msg('poll.unavailable')}</p>`
+        : loadFailed
+          ? html`<p part="message" class="message problem">${this.msg('poll.loadFailed')} ${this.renderRetry()}</p>`
+          : this.problem
+            ? html`<p part="message" class="message problem">${this.msg(this.problem)}</p>`
+            : nothing}
+    </form>`;
+  }
+
+  private renderResults(poll: Poll) {
+    const closed = this.isClosed(poll);
+    const counted = this.countsVisible(poll);
+    const mine = poll.myVote ?? [];
+    const shares = counted ? percentages(poll.options.map((option) => option.votes!)) : [];
+    const rule = this.visibility(poll);
+    const note = closed
+      ? 'poll.closed'
+      : counted
+        ? undefined
+        : this.sending
+          ? 'poll.sending'
+          : rule === 'after-close'
+            ? 'poll.hiddenUntilClose'
+            : undefined;
+    return html`${this.renderQuestion(poll, true)}
+      <ul part="results" class="results">
+        ${poll.options.map((option, index) => {
+          const chosen = mine.includes(option.id);
+          return html`<li part="result" class="row result ${chosen ? 'mine' : ''}">
+            ${counted ? html`<span part="bar" class="bar" style=${styleMap({ '--_share': `${shares[index]}%` })}></span>` : nothing}
+            <span class="label">${option.label}</span>
+            ${chosen ? html`<span class="tag">${this.msg('poll.yourChoice')}</span>` : nothing}
+            ${counted
+              ? html`<span class="count">${this.msg('poll.votes', { count: option.votes! })}</span>
+                  <span class="share">${formatPercent(this.locale, shares[index])}</span>`
+              : nothing}
+          </li>`;
+        })}
+      </ul>
+      <div class="footer">
+        ${note ? html`<span part="message" class="message ${closed ? 'closed' : ''}">${this.msg(note)}</span>` : nothing}
+        ${counted && poll.totalVotes !== null
+          ? html`<span part="total" class="total">${this.msg('poll.totalVotes', { count: poll.totalVotes })}</span>`
+          : nothing}
+        ${this.browsing && !closed && !this.hasVoted(poll)
+          ? html`<button type="button" class="secondary" @click=${() => this.showResults(false)}>${this.msg('poll.backToVote')}</button>`
+          : nothing}
+      </div>
+      ${this.problem ? html`<p part="message" class="message problem">${this.msg(this.problem)}</p>` : nothing} ${this.renderRetry()}`;
+  }
+}
+
+defineElement('news-poll', NewsPoll);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'news-poll': NewsPoll;
+  }
+}
