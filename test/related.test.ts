@@ -31,9 +31,8 @@ describe('<news-related>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('builds cards from child links without any request, and applies limit', async () => {
-    const { adapter, calls } = relatedAdapter(async () => stories);
-    const el = await fixture<NewsRelated>(html`<news-related article-id="a" limit="2" loading="eager" .adapter=${adapter}>
+  it('builds cards from child links when there is no adapter, and applies limit', async () => {
+    const el = await fixture<NewsRelated>(html`<news-related article-id="a" limit="2" loading="eager">
       <a href="/one"><img src="/one.png" alt="" />One <time datetime="2025-11-20T12:00:00Z">20 Nov</time></a>
       <a href="/two">Two</a>
       <a href="/three">Three</a>
@@ -42,7 +41,23 @@ describe('<news-related>', () => {
     expect(shadow(el, 'img[part="image"]')!.getAttribute('src')).to.equal('/one.png');
     expect(shadow(el, 'time[part="date"]')!.getAttribute('datetime')).to.equal('2025-11-20T12:00:00.000Z');
     expect(shadow(el, '[part="heading"]')!.textContent).to.equal('Related articles');
-    expect(calls).to.have.length(0);
+  });
+
+  it('upgrades child links to the richer API list, and keeps the links when the API fails or is empty', async () => {
+    for (const [answer, expected] of [
+      [async () => stories, ['Story number 0', 'Story number 1']],
+      [async () => [], ['One', 'Two']],
+      [async () => Promise.reject(new Error('HTTP 500')), ['One', 'Two']],
+    ] as const) {
+      const { adapter, calls } = relatedAdapter(answer);
+      const warnings = captureWarnings();
+      const el = await fixture<NewsRelated>(
+        html`<news-related article-id="a" limit="2" loading="eager" .adapter=${adapter}><a href="/one">One</a><a href="/two">Two</a></news-related>`,
+      );
+      await waitFor(() => calls.length === 1, 'request');
+      await waitFor(() => headlines(el).join() === expected.join(), `headlines ${expected.join()}`);
+      warnings.restore();
+    }
   });
 
   it('loads from the adapter when it nears the viewport, with lazy images of reserved ratio', async () => {

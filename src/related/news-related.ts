@@ -9,12 +9,15 @@ import type { ArticleSummary } from '../core/types.js';
 import { styles } from './related.styles.js';
 
 /**
- * @summary A list of related articles with images, headlines and dates, from child links or the API.
- * Related links are optional page furniture: with no items or on error it renders nothing.
+ * @summary A list of related articles with images, headlines and dates, from the API or child links.
+ * Child links are the progressive enhancement: they show before the script runs, stand in while
+ * the API answers, and stay when it fails or has nothing. Related links are optional page furniture:
+ * with no items at all, or on an error with no links to fall back on, it renders nothing.
  * @tagname news-related
  *
  * @slot - Fallback and progressive enhancement: `<a href>` links, each with the headline as text
- * and optionally an `<img>` and a `<time datetime>`. When present, no request is made.
+ * and optionally an `<img>` and a `<time datetime>`. Used as they are when there is no adapter
+ * or article id.
  *
  * @csspart base - The section.
  * @csspart heading - The list heading.
@@ -84,13 +87,13 @@ export class NewsRelated extends NewsElement {
   }
 
   protected override updated(_changed: PropertyValues): void {
-    if (this.items || this.linked.length || !this.nearViewport.near) return;
+    if (this.items || !this.nearViewport.near) return;
     const id = this.resolvedArticleId;
     const key = `${id}|${this.safeLimit}`;
     if (!id || key === this.requestedKey) return;
     this.requestedKey = key;
     if (!this.resolvedAdapter) {
-      this.fail('no_adapter', `no links and no adapter to load related articles for "${id}" from`);
+      if (!this.linked.length) this.fail('no_adapter', `no links and no adapter to load related articles for "${id}" from`);
       return;
     }
     void this.related.run();
@@ -103,7 +106,7 @@ export class NewsRelated extends NewsElement {
     const image = safeUrl(item.image);
     const date = parseDate(item.publishedAt);
     return html`<li part="item">
-      <a part="link" href=${href}>
+      <a part="link" class=${image ? 'with-image' : ''} href=${href}>
         ${image ? html`<img part="image" src=${image} alt="" loading="lazy" decoding="async" width="320" height="180" />` : nothing}
         <span part="headline">${headline}</span>
         ${date ? html`<time part="date" datetime=${date.toISOString()}>${formatDate(this.locale, date, { dateStyle: 'medium' })}</time>` : nothing}
@@ -113,9 +116,10 @@ export class NewsRelated extends NewsElement {
 
   override render() {
     const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 2));
-    const source = this.items ?? (this.linked.length ? this.linked : this.related.status === 'ready' ? this.related.value : undefined);
+    const loaded = this.related.status === 'ready' && Array.isArray(this.related.value) && this.related.value.length ? this.related.value : undefined;
+    const source = this.items ?? loaded ?? (this.linked.length ? this.linked : undefined);
     const items = (Array.isArray(source) ? source : []).slice(0, this.safeLimit);
-    const waiting = !source && this.related.status !== 'error' && !!this.resolvedArticleId && (this.related.status === 'loading' || !this.nearViewport.near);
+    const waiting = !source && !!this.resolvedArticleId && !!this.resolvedAdapter && (this.related.status === 'loading' || this.related.status === 'idle');
     const cards = items.map((item) => this.card(item)).filter((card) => card !== nothing);
     const slot = html`<slot hidden @slotchange=${this.readLinks}></slot>`;
     if (!waiting && cards.length === 0) return slot;

@@ -86,7 +86,7 @@ export const styles = css`
       grid-template-columns: 1fr;
       gap: var(--_space);
     }
-    [part='link'] {
+    [part='link'].with-image {
       display: grid;
       grid-template-columns: 7rem 1fr;
       grid-template-rows: auto 1fr;
