@@ -216,7 +216,7 @@ test('the comment thread: ids unique, parents seeded first, a reply to a reply, 
   assert.ok(Math.min(...lengths) < 20 && Math.max(...lengths) > 250, 'lengths vary from a word to a paragraph');
 });
 
-test('related stories: four, unique, relative links, local images, listed on the page in order', () => {
+test('related stories: four, unique, relative links, local images, listed on the page in order with image and date', () => {
   assert.equal(relatedArticles.length, 4);
   const ids = [demoArticle.id, ...relatedArticles.map((story) => story.id)];
   assert.equal(new Set(ids).size, ids.length, 'article ids are unique');
@@ -229,10 +229,12 @@ test('related stories: four, unique, relative links, local images, listed on the
 
   const relatedHtml = between(page, '<news-related', '</news-related>');
   assert.equal(attr(`<x${relatedHtml}`, 'article-id'), demoArticle.id);
-  const links = [...relatedHtml.matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => ({ url: m[1], headline: m[2] }));
+  const links = [...relatedHtml.matchAll(/<a href="([^"]+)" data-published="([^"]+)"><img src="([^"]+)" alt=""[^>]*>([^<]+)<\/a>/g)].map(
+    (m) => ({ url: m[1], publishedAt: m[2], image: m[3], headline: m[4] }),
+  );
   assert.deepEqual(
     links,
-    relatedArticles.map(({ url, headline }) => ({ url, headline })),
+    relatedArticles.map(({ url, publishedAt, image, headline }) => ({ url, publishedAt, image, headline })),
   );
 });
 
