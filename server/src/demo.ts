@@ -41,7 +41,8 @@ function pickReader(value: string | undefined): User {
 
 /** A same-origin path only, so the sign-in can never redirect a reader to another site. */
 function safeReturnPath(value: string | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\') || /[\u0000-\u001f]/.test(value)) {
+  const hasControl = [...(value ?? '')].some((char) => char.charCodeAt(0) < 0x20);
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\') || hasControl) {
     return '/';
   }
   return value.split('#')[0] || '/';

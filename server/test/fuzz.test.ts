@@ -40,7 +40,7 @@ const hostileStrings = [
   '[]',
   '{}',
 ];
-const hostileValues: unknown[] = [...hostileStrings, 0, -1, 1.5, 1e309, null, true, [], {}, [null], { a: { b: { c: [] } } }, ['a', 'a'], Array(200).fill('a')];
+const hostileValues: unknown[] = [...hostileStrings, 0, -1, 1.5, 1e308, null, true, [], {}, [null], { a: { b: { c: [] } } }, ['a', 'a'], Array(200).fill('a')];
 /** Percent-encodes, turning a lone surrogate into invalid UTF-8 on the wire instead of throwing. */
 function encode(value: string): string {
   try {

@@ -79,7 +79,8 @@ export async function openTestDb(): Promise<{ db: Db; schema?: string; dataDir?:
 export interface Reply {
   status: number;
   headers: Headers;
-  // Parsed JSON of any route; each test asserts the fields it cares about (the shape is checked against openapi.json).
+  // Parsed JSON of any route; each test asserts the fields it cares about, and the shape is checked against openapi.json.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above: tests read fields of many response shapes
   body: any;
   text: string;
 }
@@ -196,15 +197,19 @@ export async function createPoll(server: TestServer, id: string, overrides: Reco
   assert.equal(reply.status, 200, reply.text);
 }
 
+/** One Server-Sent Event with its JSON data. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the data is any route's JSON; tests assert the fields they need
+export type SentEvent = { event: string; data: any };
+
 /** Reads Server-Sent Events from a streaming fetch until `until` says stop or time runs out. */
 export async function collectEvents(
   url: string,
-  until: (events: { event: string; data: any }[]) => boolean,
+  until: (events: SentEvent[]) => boolean,
   options: { headers?: Record<string, string>; timeoutMs?: number; onOpen?: () => Promise<void> | void } = {},
-): Promise<{ event: string; data: any }[]> {
+): Promise<SentEvent[]> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 8000);
-  const events: { event: string; data: any }[] = [];
+  const events: SentEvent[] = [];
   try {
     const response = await fetch(url, { headers: options.headers, signal: controller.signal });
     assert.equal(response.status, 200);

@@ -11,10 +11,11 @@ import { moderate, moderationQueue, setPremoderation } from '../store/comments.t
 import { getPoll, putPoll } from '../store/polls.ts';
 
 /** http(s) or relative only: never javascript:, data: or other schemes. */
-const safeUrl = safeText(1, 2048).refine(
-  (url) => /^https?:\/\//i.test(url) || !/^[a-z][a-z0-9+.-]*:/i.test(url.replace(/[\s\u0000-\u001f]/g, '')),
-  'must be an http(s) or relative URL',
-);
+const safeUrl = safeText(1, 2048).refine((url) => {
+  // Browsers ignore spaces and control characters inside a scheme ("java\tscript:"), so judge the URL without them.
+  const compact = [...url].filter((char) => char.charCodeAt(0) > 0x20).join('');
+  return /^https?:\/\//i.test(compact) || !/^[a-z][a-z0-9+.-]*:/i.test(compact);
+}, 'must be an http(s) or relative URL');
 const optionalText = (max: number) => safeText(0, max).nullish();
 const urlKeys = new Set(['href', 'src', 'image', 'url', 'avatar']);
 
