@@ -15,7 +15,17 @@ if (wanted.includes('chromium')) {
       launchOptions: {
         executablePath: paths.chromium,
         headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+        // Test files run in parallel pages; background pages must not have rAF, timers or
+        // IntersectionObserver throttled.
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-dev-shm-usage',
+          '--disable-renderer-backgrounding',
+          '--disable-background-timer-throttling',
+          '--disable-backgrounding-occluded-windows',
+        ],
       },
     }),
   );
@@ -39,7 +49,8 @@ export default {
   files: process.env.TEST_FILES ?? 'test/**/*.test.ts',
   nodeResolve: { exportConditions: ['production'] },
   browsers,
-  concurrency: 2,
+  // One test page at a time: a page in a background tab gets no animation frames.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 10 * 60 * 1000,
   browserStartTimeout: 60000,

@@ -9,7 +9,7 @@ export const styles = css`
   }
   [part='base'] {
     display: flex;
-    align-items: center;
+    align-items: start;
     gap: calc(var(--_space) * 0.75);
     padding-block: calc(var(--_space) * 0.5);
     border-block: 1px solid var(--news-color-border, light-dark(#d9d9d9, #3a3a3a));
@@ -45,6 +45,9 @@ export const styles = css`
     text-decoration: underline;
     text-decoration-color: color-mix(in srgb, currentColor 35%, transparent);
     text-underline-offset: 0.15em;
+  }
+  span[part='link'] {
+    text-decoration: none;
   }
   a[part='link']:hover {
     text-decoration-color: currentColor;

@@ -91,9 +91,11 @@ export class NewsAlsoRead extends NewsElement {
       }
     }
     if (changed.has('image')) this.imageFailed = false;
+    this.startUnfurl();
   }
 
-  protected override updated(): void {
+  /** Unfurls once per href, when asked to and near the viewport. */
+  private startUnfurl() {
     const href = this.safeHref;
     if (!this.unfurl || !href || !this.nearViewport.near || href === this.unfurledHref) return;
     this.unfurledHref = href;

@@ -115,10 +115,15 @@ export class NewsArticle extends NewsElement {
     if (current.adapter !== value.adapter || current.articleId !== value.articleId || current.readingMinutes !== value.readingMinutes) {
       this.provider.setValue(value);
     }
+    this.startLoading();
   }
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('article') && this.article) this.renderArticle(this.article);
+  }
+
+  /** Data mode: loads the article once per id when the light DOM has no body. */
+  private startLoading() {
     if (this.article || !this.articleId || this.articleId === this.loadedId || this.hasBody) return;
     this.loadedId = this.articleId;
     if (!this.ownAdapter) {

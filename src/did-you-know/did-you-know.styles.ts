@@ -7,6 +7,10 @@ export const styles = css`
     --_space: var(--news-space, 1rem);
     margin-block: calc(var(--_space) * 1.5);
   }
+  /* The container is the wrapper, not the host, so a floated or inline-block host keeps its size. */
+  .container {
+    container-type: inline-size;
+  }
   [part='base'] {
     display: grid;
     grid-template-columns: auto 1fr;
@@ -25,6 +29,7 @@ export const styles = css`
     background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
   }
   :host([variant='quiet']) [part='base'] {
+    border-radius: 0;
     background: transparent;
     border-inline-start-width: 2px;
     padding-block: calc(var(--_space) * 0.5);
@@ -57,6 +62,15 @@ export const styles = css`
   }
   ::slotted(:last-child) {
     margin-block-end: 0;
+  }
+  /* Narrow boxes: the fact uses the full width under the icon and heading. */
+  @container (max-width: 24rem) {
+    [part='icon'] {
+      grid-row: auto;
+    }
+    [part='body'] {
+      grid-column: 1 / -1;
+    }
   }
   @media (forced-colors: active) {
     [part='base'] {

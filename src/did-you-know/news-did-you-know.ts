@@ -38,13 +38,13 @@ export class NewsDidYouKnow extends NewsElement {
 
   override render() {
     const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 2));
-    return html`<aside part="base" aria-labelledby="heading">
+    return html`<div class="container"><aside part="base" aria-labelledby="heading">
       <span part="icon" aria-hidden="true">${lightBulb}</span>
       <div part="heading" id="heading" role="heading" aria-level=${level}>
         <slot name="heading">${this.heading?.trim() || this.msg('didYouKnow.heading')}</slot>
       </div>
       <div part="body"><slot></slot></div>
-    </aside>`;
+    </aside></div>`;
   }
 }
 

@@ -86,7 +86,13 @@ export class NewsRelated extends NewsElement {
     }));
   }
 
-  protected override updated(_changed: PropertyValues): void {
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.startLoading();
+  }
+
+  /** Loads once per article id and limit, when near the viewport and nothing was given directly. */
+  private startLoading() {
     if (this.items || !this.nearViewport.near) return;
     const id = this.resolvedArticleId;
     const key = `${id}|${this.safeLimit}`;
