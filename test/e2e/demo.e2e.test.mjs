@@ -295,6 +295,29 @@ test('axe finds no WCAG 2.2 AA violations, light or dark, phone or desktop', { s
   }
 });
 
+test('a reader signs in through the demo sign-in, sees the composer, and signs out again', { skip, timeout: 60_000 }, async () => {
+  const { page, problems } = await openDemo();
+  assert.equal(await page.$eval('.account', (account) => account.textContent.trim()), 'Sign in');
+
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('.account a')]);
+  await page.waitForFunction(() => document.querySelector('.account')?.textContent.includes('Signed in as'), { timeout: 10_000 });
+  assert.equal(new URL(page.url()).hash, '', 'the token is cleared from the address bar');
+  assert.match(await page.$eval('.account', (account) => account.textContent), /Signed in as Alex Reader/);
+
+  if (await page.evaluate(() => Boolean(customElements.get('news-comments')))) {
+    await page.$eval('news-comments', (comments) => comments.scrollIntoView());
+    await page.waitForFunction(() => document.querySelector('news-comments').shadowRoot?.querySelector('textarea'), {
+      timeout: 10_000,
+    });
+  }
+
+  await page.click('.account-sign-out');
+  await page.waitForFunction(() => document.querySelector('.account')?.textContent.trim() === 'Sign in', { timeout: 5_000 });
+  await settle(page);
+  await page.close();
+  assert.deepEqual(problems, []);
+});
+
 test('the markets widget shows "Getting data" and "Loading..." first, then figures in the same space', { skip, timeout: 60_000 }, async () => {
   const page = await browser.newPage();
   const problems = watchProblems(page);
