@@ -3,6 +3,8 @@ export * from './core/index.js';
 export { NewsAlsoRead } from './also-read/news-also-read.js';
 export { NewsArticle } from './article/news-article.js';
 export { NewsByline } from './byline/news-byline.js';
+export { NewsCommentCount } from './comment-count/news-comment-count.js';
+export { NewsComments } from './comments/news-comments.js';
 export { NewsDidYouKnow, type DidYouKnowVariant } from './did-you-know/news-did-you-know.js';
 export { NewsPoll } from './poll/news-poll.js';
 export { NewsRelated } from './related/news-related.js';

@@ -1,0 +1,254 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_accent: var(--news-comments-accent, var(--news-color-accent, light-dark(#0b5cad, #7db7ff)));
+    --_surface: var(--news-comments-surface, var(--news-color-surface, light-dark(#f3f4f6, #1d2027)));
+    --_border: var(--news-comments-border, var(--news-color-border, light-dark(#d5d8dd, #3a3e46)));
+    --_muted: var(--news-color-muted, light-dark(#555b65, #aeb4be));
+    --_error: light-dark(#b3261e, #ff9b93);
+    --_avatar: var(--news-comments-avatar-size, 2.25rem);
+    --_space: var(--news-space, 1rem);
+    --_radius: var(--news-radius, 0.375rem);
+    color: var(--news-color-text, inherit);
+    font-family: var(--news-font-body, inherit);
+    line-height: 1.5;
+  }
+  .head,
+  .row,
+  .actions,
+  .confirm,
+  .meta,
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .head {
+    justify-content: space-between;
+    margin-block-end: var(--_space);
+    padding-block-start: 0.75rem;
+    border-block-start: 3px solid;
+  }
+  [part='heading'] {
+    font-family: var(--news-font-heading, inherit);
+    font-size: 1.375rem;
+    font-weight: 800;
+  }
+  .sort,
+  .meta,
+  .counter,
+  .actions,
+  .link,
+  .empty,
+  .gone {
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  button,
+  select,
+  textarea,
+  .button {
+    min-height: 2.25rem;
+    padding: 0.25rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: Canvas;
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+  .primary {
+    border-color: var(--_accent);
+    background: var(--_accent);
+    color: light-dark(#fff, #0d1117);
+    font-weight: 700;
+    text-decoration: none;
+  }
+  :disabled {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  a {
+    color: var(--_accent);
+  }
+  .composer,
+  .sign-in,
+  .confirm {
+    display: grid;
+    gap: 0.5rem;
+    justify-items: start;
+    margin-block: 0.5rem var(--_space);
+    padding: 0.75rem;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .composer label {
+    font-weight: 700;
+  }
+  textarea {
+    width: 100%;
+    min-height: 5.5rem;
+    max-height: 24rem;
+    cursor: text;
+    resize: vertical;
+    field-sizing: content;
+  }
+  .row {
+    width: 100%;
+  }
+  .counter {
+    margin-inline-end: auto;
+  }
+  .over,
+  .error {
+    color: var(--_error);
+    font-weight: 600;
+  }
+  p {
+    margin: 0;
+  }
+  .confirm {
+    display: flex;
+  }
+  .confirm p {
+    flex-basis: 100%;
+  }
+  .danger {
+    border-color: var(--_error);
+    color: var(--_error);
+  }
+  .new {
+    position: sticky;
+    top: 0.75rem;
+    z-index: 1;
+    display: flex;
+    justify-content: center;
+    height: 0;
+  }
+  .new button {
+    border-radius: 2rem;
+    box-shadow: 0 0.25rem 1rem #0004;
+  }
+  ol {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .list > li {
+    padding-block: 0.75rem;
+    border-block-end: 1px solid var(--_border);
+    content-visibility: auto;
+    contain-intrinsic-size: auto 8rem;
+  }
+  .replies {
+    margin-block-start: 0.5rem;
+    padding-inline-start: 0.75rem;
+    border-inline-start: 2px solid var(--_border);
+  }
+  .replies li + li {
+    margin-block-start: 0.75rem;
+  }
+  .comment {
+    /* Nothing a reader writes (long words, stacked accents, bidi controls) draws outside its comment. */
+    overflow: hidden;
+    overflow: clip;
+    overflow-clip-margin: 0.25rem;
+    overflow-wrap: anywhere;
+    unicode-bidi: isolate;
+  }
+  .posting {
+    opacity: 0.7;
+  }
+  .avatar {
+    display: grid;
+    flex: none;
+    place-items: center;
+    width: var(--_avatar);
+    height: var(--_avatar);
+    overflow: hidden;
+    border-radius: 50%;
+    background: light-dark(#dfe9f5, #24364a);
+    color: light-dark(#0a3f75, #d6e7fb);
+    font-size: calc(var(--_avatar) * 0.38);
+    font-weight: 700;
+  }
+  .avatar img {
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+  .meta {
+    flex: 1;
+    gap: 0 0.5rem;
+  }
+  .author {
+    color: var(--news-color-text, CanvasText);
+    font-size: 1rem;
+    font-weight: 700;
+  }
+  .flag {
+    padding-inline: 0.375rem;
+    border: 1px solid;
+    border-radius: 0.25rem;
+    font-weight: 700;
+  }
+  .body {
+    margin-block: 0.375rem;
+    white-space: pre-wrap;
+  }
+  .mention {
+    color: var(--_accent);
+  }
+  .gone {
+    font-style: italic;
+  }
+  .actions {
+    gap: 0.25rem;
+  }
+  .actions button,
+  .link {
+    min-height: 2rem;
+    padding-inline: 0.5rem;
+    border-color: transparent;
+    background: none;
+    color: inherit;
+    font-weight: 600;
+  }
+  .link,
+  .actions [aria-pressed='true'] {
+    color: var(--_accent);
+  }
+  [aria-pressed]::before {
+    content: '♥ ';
+  }
+  .count:not(:empty)::before {
+    content: ' · ';
+  }
+  .more {
+    width: 100%;
+    margin-block-start: var(--_space);
+    font-weight: 700;
+  }
+  .empty {
+    padding-block: var(--_space);
+  }
+  .skeleton span,
+  .gate {
+    display: block;
+    width: 70%;
+    height: 0.875rem;
+    margin-block: 0.5rem;
+    border-radius: 0.25rem;
+    background: light-dark(#e8e8e8, #2a2a2a);
+  }
+  .gate {
+    width: auto;
+    height: 8rem;
+  }
+`;
