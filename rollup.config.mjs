@@ -28,7 +28,7 @@ const minifyCss = {
   name: 'minify-css-templates',
   transform(code, id) {
     if (!id.includes('/dist/lib/')) return null;
-    const out = code.replace(/\bcss`([^`]*)`/g, (whole, body) =>
+    const out = code.replace(/\bcss\s*`([^`]*)`/g, (whole, body) =>
       body.includes('${')
         ? whole
         : 'css`' +
@@ -45,8 +45,12 @@ const minifyCss = {
   },
 };
 
-/** Lit, @lit/context and our core travel together in one shared chunk. */
-const manualChunks = (id) => (/node_modules\/(lit|lit-html|lit-element|@lit)\/|\/dist\/lib\/core\/(?!locales\/)/.test(id) ? 'core' : undefined);
+/**
+ * Lit, @lit/context and our core travel together in one shared chunk. Lit's directives stay with
+ * the elements that use them, so a page does not download one element's directive for another.
+ */
+const manualChunks = (id) =>
+  /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!(.*\/)?directives\/)|\/dist\/lib\/core\/(?!locales\/)/.test(id) ? 'core' : undefined;
 
 export default {
   input: { 'news-elements': 'dist/lib/index.js', ...Object.fromEntries(elements) },
