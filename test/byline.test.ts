@@ -65,7 +65,7 @@ describe('<news-byline>', () => {
 
   it('refuses an unsafe author link and renders the name as text', async () => {
     const warnings = captureWarnings();
-    const el = await fixture(html`<news-byline author="<img src=x onerror=alert(1)>" author-href="javascript:alert(1)"></news-byline>`);
+    const el = await fixture(html`<news-byline .author=${'<img src=x onerror=alert(1)>'} author-href="javascript:alert(1)"></news-byline>`);
     warnings.restore();
     expect(shadow(el, '[part="author"] a')).to.equal(null);
     expect(shadow(el, '[part="author"] img')).to.equal(null);
