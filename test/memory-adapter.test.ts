@@ -460,6 +460,15 @@ describe('createMemoryAdapter', () => {
       expect((await adapter.getPoll('p1')).id).to.equal('p1');
     });
 
+    it('lets hanging calls go on after recover()', async () => {
+      const adapter = createMemoryAdapter({ polls: [poll('p1')] });
+      adapter.hang('*');
+      const pending = adapter.getPoll('p1');
+      await new Promise((r) => setTimeout(r, 50));
+      adapter.recover();
+      expect((await pending).id).to.equal('p1');
+    });
+
     it('honours abort during latency and an already aborted signal, without doing the work', async () => {
       const adapter = createMemoryAdapter({ polls: [poll('p1')] }, { latencyMs: 1000 });
       const controller = new AbortController();

@@ -80,9 +80,9 @@ export interface MemoryAdapter extends NewsAdapter {
    * HttpError with that status, or the given Error.
    */
   fail(method: AdapterMethod | '*', error?: Error | 'network' | 'timeout' | number, times?: number): void;
-  /** Makes `method` (or every method) never answer; the call rejects with NetworkError only when aborted. */
+  /** Makes `method` (or every method) not answer until aborted (NetworkError) or `recover()` (then it goes on). */
   hang(method: AdapterMethod | '*'): void;
-  /** Clears every `fail()` and `hang()`. */
+  /** Clears every `fail()` and `hang()`, and lets hanging calls go on. */
   recover(): void;
   /** Signs a reader in, or out with null. */
   setUser(user: User | null): void;
@@ -223,6 +223,8 @@ export function createMemoryAdapter(seed: MemorySeed = {}, options: { latencyMs?
   const calls: MemoryCall[] = [];
   const failures = new Map<string, { error: Error; times: number }>();
   const hangs = new Set<string>();
+  /** Releases the calls waiting in a hang; `recover()` lets them go on. */
+  const hungCalls = new Set<() => void>();
   const listeners = new Map<string, Set<(event: LiveEvent) => void>>();
   const completedWrites = new Map<string, unknown>();
 
@@ -372,21 +374,25 @@ export function createMemoryAdapter(seed: MemorySeed = {}, options: { latencyMs?
 
   // ---- the call pipeline: log, hang, latency, failure switch, idempotency, work, copy out ----
 
+  /** Waits `ms`, or while hanging until `recover()`; rejects with NetworkError when aborted. */
   const wait = (ms: number, signal?: AbortSignal) =>
     new Promise<void>((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
+      const done = () => {
+        clearTimeout(timer);
+        hungCalls.delete(done);
+        signal?.removeEventListener('abort', abort);
+        resolve();
+      };
       const abort = () => {
         clearTimeout(timer);
+        hungCalls.delete(done);
         reject(new NetworkError('Request aborted', { cause: signal?.reason }));
       };
       if (signal?.aborted) return abort();
       signal?.addEventListener('abort', abort, { once: true });
-      if (ms !== Infinity) {
-        timer = setTimeout(() => {
-          signal?.removeEventListener('abort', abort);
-          resolve();
-        }, ms);
-      }
+      if (ms === Infinity) hungCalls.add(done);
+      else timer = setTimeout(done, ms);
     });
 
   function takeFailure(method: AdapterMethod): Error | null {
@@ -632,6 +638,7 @@ export function createMemoryAdapter(seed: MemorySeed = {}, options: { latencyMs?
     recover() {
       failures.clear();
       hangs.clear();
+      for (const release of [...hungCalls]) release();
     },
 
     setUser(next) {
