@@ -54,6 +54,22 @@ const text = (node: Element | null | undefined) => node?.textContent?.replace(/\
 const shares = (el: NewsPoll) => results(el).map((row) => text(row.querySelector('.share')));
 const total = (el: NewsPoll) => text(shadow(el, '[part="total"]'));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+/**
+ * Creates a fixture that is expected to warn (no adapter), with console.warn captured until the
+ * warning came: it is written once the element meets the viewport, a few frames later.
+ */
+async function quietFixture<T extends Element>(template: ReturnType<typeof html>): Promise<T> {
+  const warnings = captureWarnings();
+  try {
+    const el = await fixture<T>(template);
+    for (let i = 0; i < 20 && !warnings.messages.length; i++) await frame();
+    return el;
+  } finally {
+    warnings.restore();
+  }
+}
 
 async function choose(el: NewsPoll, index: number) {
   inputs(el)[index].click();
@@ -62,10 +78,8 @@ async function choose(el: NewsPoll, index: number) {
 
 describe('<news-poll>', () => {
   it('is accessible', async () => {
-    const el = await fixture(html`<news-poll question=${QUESTION}><option value="a">Yes</option><option value="b">No</option></news-poll>`);
-    const warnings = captureWarnings();
+    const el = await quietFixture(html`<news-poll question=${QUESTION}><option value="a">Yes</option><option value="b">No</option></news-poll>`);
     await expect(el).to.be.accessible();
-    warnings.restore();
   });
 
   it('percentages sum to exactly 100 by largest remainder', () => {
@@ -83,7 +97,7 @@ describe('<news-poll>', () => {
 
   describe('attributes and properties', () => {
     it('reflects kebab-case attributes to camelCase properties', async () => {
-      const el = await fixture<NewsPoll>(
+      const el = await quietFixture<NewsPoll>(
         html`<news-poll poll-id="p1" question="Q?" multiple max-choices="2" results="always" closes-at="2099-01-01T00:00:00Z" live loading="eager"></news-poll>`,
       );
       const warnings = captureWarnings();
@@ -149,11 +163,29 @@ describe('<news-poll>', () => {
     });
 
     it('follows the light DOM when options change', async () => {
-      const warnings = captureWarnings();
-      const el = await fixture<NewsPoll>(html`<news-poll question="Q?"><option value="a">A</option></news-poll>`);
+      const el = await quietFixture<NewsPoll>(html`<news-poll question="Q?"><option value="a">A</option></news-poll>`);
       el.insertAdjacentHTML('beforeend', '<option value="b">B</option>');
       await waitFor(() => inputs(el).length === 2, 'second option');
+    });
+
+    it('says voting is unavailable for a poll-id with no adapter and nothing inline', async () => {
+      const warnings = captureWarnings();
+      const el = await fixture<NewsPoll>(html`<news-poll poll-id="bridge" loading="eager"></news-poll>`);
+      await el.updateComplete;
       warnings.restore();
+      expect(text(shadow(el, '[part="message"]'))).to.equal('Voting is unavailable right now.');
+      expect(shadow(el, '.skeleton')).to.equal(null);
+      expect(warnings.messages).to.have.length(1);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows an inline question above the skeleton while the choices load', async () => {
+      const el = await fixture<NewsPoll>(html`<news-poll poll-id="bridge" loading="eager" question="Inline?" .adapter=${memory(bridgePoll(), 10_000)}></news-poll>`);
+      expect(text(shadow(el, '[part="question"]'))).to.equal('Inline?');
+      expect(el.shadowRoot!.querySelectorAll('.skeleton .row')).to.have.length(4);
+      expect(shadow(el, '.question-line')).to.equal(null);
+      expect(el.shadowRoot!.textContent).to.not.contain('no choices');
+      await expect(el).to.be.accessible();
     });
 
     it('shows disabled choices and "voting unavailable" without an adapter, with one warning', async () => {
@@ -420,11 +452,9 @@ describe('<news-poll>', () => {
       const closed = await loaded(memory(bridgePoll({ status: 'closed' })));
       expect(text(shadow(closed, '.closed'))).to.equal('Poll closed');
       const soon = new Date(Date.now() + 400).toISOString();
-      const el = await fixture<NewsPoll>(html`<news-poll .poll=${bridgePoll({ closesAt: soon })}></news-poll>`);
-      const warnings = captureWarnings();
+      const el = await quietFixture<NewsPoll>(html`<news-poll .poll=${bridgePoll({ closesAt: soon })}></news-poll>`);
       expect(text(shadow(el, '.note'))).to.match(/^Voting closes /);
       await waitFor(() => text(shadow(el, '.closed')) === 'Poll closed', 'closed by the clock');
-      warnings.restore();
     });
   });
 
@@ -673,11 +703,8 @@ describe('<news-poll>', () => {
 
     it('a 5,000-character question wraps inside the box', async () => {
       const question = 'Why '.repeat(1250);
-      const wrapper = await fixture(html`<div style="width: 320px"><news-poll question=${question}><option value="a">A</option></news-poll></div>`);
-      const warnings = captureWarnings();
+      const wrapper = await quietFixture(html`<div style="width: 320px"><news-poll question=${question}><option value="a">A</option></news-poll></div>`);
       const el = wrapper.querySelector('news-poll')!;
-      await el.updateComplete;
-      warnings.restore();
       const base = shadow(el, '[part="base"]')!;
       expect(text(shadow(el, 'legend'))).to.have.length(question.trim().length);
       expect(base.getBoundingClientRect().width).to.be.at.most(320);
@@ -694,10 +721,7 @@ describe('<news-poll>', () => {
         const { el } = await withData(poll);
         expect(el.shadowRoot!.querySelectorAll('script, img, svg, math, [onerror], [onload]')).to.have.length(0);
         expect(text(results(el)[0].querySelector('.label'))).to.equal(payload.trim().replace(/\s+/g, ' '));
-        const inline = await fixture<NewsPoll>(html`<news-poll question=${payload}><option value="x">${payload}</option></news-poll>`);
-        const warnings = captureWarnings();
-        await inline.updateComplete;
-        warnings.restore();
+        const inline = await quietFixture<NewsPoll>(html`<news-poll question=${payload}><option value="x">${payload}</option></news-poll>`);
         expect(inline.shadowRoot!.querySelectorAll('script, img, svg, math, [onerror], [onload]')).to.have.length(0);
       }
       expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);

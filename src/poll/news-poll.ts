@@ -204,7 +204,7 @@ export class NewsPoll extends NewsElement {
           this.requestedFor = { pollId, adapter };
           void this.request.run();
         }
-      } else if (this.canBeVotedOn()) {
+      } else if ((pollId && !this.poll) || this.canBeVotedOn()) {
         this.report(
           'no_adapter',
           pollId
@@ -403,13 +403,17 @@ export class NewsPoll extends NewsElement {
   override render() {
     const poll = this.shown;
     const waiting = this.adapterReady && (this.request.status === 'loading' || (this.request.status === 'idle' && !this.server));
+    const failed = this.request.status === 'error';
     let body;
-    if (!poll) {
-      body = this.request.status === 'error' ? this.renderLoadError() : this.renderSkeleton(waiting);
-    } else if (!poll.options.length) {
-      body = html`${this.renderQuestion(poll, false)}
-        <p part="message" class="message">${this.msg(this.request.status === 'error' ? 'poll.loadFailed' : 'poll.noOptions')}</p>
-        ${this.renderRetry()}`;
+    if (!poll?.options.length) {
+      // No choices to show: a skeleton while they may still come, else the question and why not.
+      body = waiting
+        ? this.renderSkeleton(poll)
+        : html`${this.renderQuestion(poll)}
+            <p part="message" class="message ${failed ? 'problem' : ''}">
+              ${this.msg(failed ? 'poll.loadFailed' : poll ? 'poll.noOptions' : 'poll.unavailable')}
+            </p>
+            ${this.renderRetry()}`;
     } else if (this.isClosed(poll) || this.hasVoted(poll) || (this.browsing && this.countsVisible(poll))) {
       body = this.renderResults(poll);
     } else {
@@ -422,24 +426,20 @@ export class NewsPoll extends NewsElement {
     </div>`;
   }
 
-  private renderQuestion(poll: Poll, focusable: boolean) {
-    const text = poll.question || this.question?.trim() || '';
+  private renderQuestion(poll?: Poll, focusable = false) {
+    const text = poll?.question || this.question?.trim();
     return text ? html`<p part="question" class="question" tabindex=${focusable ? '-1' : nothing}>${text}</p>` : nothing;
   }
 
-  private renderSkeleton(waiting: boolean) {
-    return html`<div class="skeleton" aria-hidden="true">
-        <span class="line question-line"></span>
+  private renderSkeleton(poll?: Poll) {
+    const question = this.renderQuestion(poll);
+    return html`${question}
+      <div class="skeleton" aria-hidden="true">
+        ${question === nothing ? html`<span class="line question-line"></span>` : nothing}
         ${Array.from({ length: SKELETON_ROWS }, () => html`<span class="row"></span>`)}
         <span class="footer"><span class="line button-line"></span></span>
       </div>
-      ${waiting ? html`<span class="visually-hidden">${this.msg('common.loading')}</span>` : nothing}`;
-  }
-
-  private renderLoadError() {
-    return html`${this.question?.trim() ? html`<p part="question" class="question">${this.question.trim()}</p>` : nothing}
-      <p part="message" class="message problem">${this.msg('poll.loadFailed')}</p>
-      ${this.renderRetry()}`;
+      <span class="visually-hidden">${this.msg('common.loading')}</span>`;
   }
 
   private renderRetry() {

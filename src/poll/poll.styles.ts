@@ -105,7 +105,7 @@ export const styles = css`
     inset-block: 0;
     inset-inline-start: 0;
     inline-size: var(--_share, 0%);
-    border-inline-end: 3px solid var(--_bar);
+    border-block-end: 4px solid var(--_bar);
     background: var(--_fill);
   }
   .mine {
@@ -194,19 +194,25 @@ export const styles = css`
   .question:focus:not(:focus-visible) {
     outline: none;
   }
+  .skeleton {
+    --_skeleton: light-dark(#ececec, #2a2b30);
+  }
   .skeleton .line,
   .skeleton .row {
     display: block;
     border: 0;
     border-radius: var(--_radius);
-    background: light-dark(#ececec, #2a2b30);
+    background: var(--_skeleton);
   }
-  /* Two lines of question: the usual length. */
+  /* Two lines of question, the usual length: a full line and a shorter one. */
   .skeleton .question-line {
-    inline-size: 75%;
     block-size: 3.5rem;
-    padding-block-end: 0.25rem;
-    background-clip: content-box;
+    background:
+      linear-gradient(var(--_skeleton) 0 0) 0 0.2rem / 100% 1.2rem no-repeat,
+      linear-gradient(var(--_skeleton) 0 0) 0 1.8rem / 55% 1.2rem no-repeat;
+  }
+  .skeleton .question-line:dir(rtl) {
+    background-position-x: 100%;
   }
   .skeleton .button-line {
     inline-size: 6rem;
