@@ -132,8 +132,7 @@ describe('<news-comments>', () => {
     it('gives the thread a heading, a list and a live region', async () => {
       const el = await mount(demo());
       const h = shadow(el, '[part="heading"]')!;
-      expect(h.getAttribute('role')).to.equal('heading');
-      expect(h.getAttribute('aria-level')).to.equal('2');
+      expect(h.localName).to.equal('h2');
       expect(shadow(el, 'section')!.getAttribute('aria-labelledby')).to.equal(h.id);
       expect(shadow(el, 'ol[part="list"]')).to.not.equal(null);
       expect(shadow(el, '[role="status"]')).to.not.equal(null);

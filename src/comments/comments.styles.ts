@@ -32,6 +32,7 @@ export const styles = css`
     border-block-start: 3px solid;
   }
   [part='heading'] {
+    margin: 0;
     font-family: var(--news-font-heading, inherit);
     font-size: 1.375rem;
     font-weight: 800;
@@ -116,9 +117,6 @@ export const styles = css`
   .confirm {
     display: flex;
   }
-  .confirm p {
-    flex-basis: 100%;
-  }
   .danger {
     border-color: var(--_error);
     color: var(--_error);
@@ -147,12 +145,11 @@ export const styles = css`
     contain-intrinsic-size: auto 8rem;
   }
   .replies {
+    display: grid;
+    gap: 0.75rem;
     margin-block-start: 0.5rem;
     padding-inline-start: 0.75rem;
     border-inline-start: 2px solid var(--_border);
-  }
-  .replies li + li {
-    margin-block-start: 0.75rem;
   }
   .comment {
     /* Nothing a reader writes (long words, stacked accents, bidi controls) draws outside its comment. */
@@ -178,7 +175,7 @@ export const styles = css`
     font-size: calc(var(--_avatar) * 0.38);
     font-weight: 700;
   }
-  .avatar img {
+  img {
     width: 100%;
     height: 100%;
     object-fit: cover;
@@ -234,9 +231,6 @@ export const styles = css`
     width: 100%;
     margin-block-start: var(--_space);
     font-weight: 700;
-  }
-  .empty {
-    padding-block: var(--_space);
   }
   .skeleton span,
   .gate {

@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { initials } from '../byline/initials.js';
 import type { HttpError } from '../core/errors.js';
 import { NewsCommentPostEvent, NewsSignInEvent } from '../core/events.js';
@@ -88,37 +87,51 @@ const statusOf = (error: unknown) => (error as HttpError | undefined)?.status;
 export class NewsComments extends NewsElement {
   static override styles = [hostStyles, styles];
 
+  // Declared without decorators: the same reactive properties, a smaller bundle (the budget is tight).
+  static override properties = {
+    threadId: { attribute: 'thread-id' },
+    signInUrl: { attribute: 'sign-in-url' },
+    sort: {},
+    pageSize: { type: Number, attribute: 'page-size' },
+    maxLength: { type: Number, attribute: 'max-length' },
+    live: { type: Boolean, reflect: true },
+    loading: {},
+    session: { state: true, attribute: false },
+    items: { state: true, attribute: false },
+    status: { state: true, attribute: false },
+    incoming: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    open: { state: true, attribute: false },
+  };
+
   /** The thread to show; defaults to the enclosing `<news-article>`'s article id. */
-  @property({ attribute: 'thread-id' }) threadId?: string;
+  threadId?: string;
 
   /** Where "Sign in" leads; `returnUrl` (this page) is added to its query. */
-  @property({ attribute: 'sign-in-url' }) signInUrl?: string;
+  signInUrl?: string;
 
   /** Order of top-level comments: `newest` (default), `oldest` or `top` (most liked). */
-  @property() sort: CommentSort = 'newest';
+  sort: CommentSort = 'newest';
 
   /** Top-level comments per page (1–100). */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+  pageSize = 20;
 
   /** Longest comment a reader may post, in characters. */
-  @property({ type: Number, attribute: 'max-length' }) maxLength = 2000;
+  maxLength = 2000;
 
   /** Follow new comments as they are posted (server-sent events). */
-  @property({ type: Boolean, reflect: true }) live = false;
+  live = false;
 
   /** `lazy` (default) loads when the thread nears the viewport; `eager` at once. */
-  @property() loading: 'lazy' | 'eager' = 'lazy';
-
-  /** Level (2–6) of the "Comments" heading in the page outline. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  loading: 'lazy' | 'eager' = 'lazy';
 
   /** The signed-in reader, null when signed out, undefined until known. */
-  @state() private session?: User | null;
-  @state() private items: Item[] = [];
-  @state() private status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
-  @state() private incoming: Comment[] = [];
-  @state() private announcement = '';
-  @state() private open?: OpenForm;
+  private session?: User | null;
+  private items: Item[] = [];
+  private status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  private incoming: Comment[] = [];
+  private announcement = '';
+  private open?: OpenForm;
 
   private total?: number;
   private next: string | null = null;
@@ -187,7 +200,7 @@ export class NewsComments extends NewsElement {
       this.loadedKey = key;
       this.loadedWith = adapter;
       if (!adapter) {
-        this.fail('no_adapter', `no adapter to load thread "${thread}" from: set <meta name="news-elements:endpoint">, call configure() or set the adapter property`);
+        this.fail('no_adapter', `no adapter for thread "${thread}": set one with configure() or the adapter property`);
         return;
       }
       void this.load(adapter, thread, newReader);
@@ -216,7 +229,7 @@ export class NewsComments extends NewsElement {
         (user) => adapter === this.resolvedAdapter && (this.session = user ?? null),
         (error: unknown) => {
           this.session = null;
-          this.fail('session_failed', `could not ask who is signed in: ${String(error)}`);
+          this.fail('session_failed', `session: ${String(error)}`);
         },
       );
     }
@@ -230,7 +243,7 @@ export class NewsComments extends NewsElement {
     } catch (error) {
       if (request !== this.listRequest) return;
       this.status = 'error';
-      this.fail('load_failed', `could not load comments for thread "${thread}": ${String(error)}`);
+      this.fail('load_failed', `could not load thread "${thread}": ${String(error)}`);
     }
   }
 
@@ -336,7 +349,7 @@ export class NewsComments extends NewsElement {
   private problem(code: string, error: unknown, message = this.msg('comments.actionFailed')) {
     if (statusOf(error) === 401) this.session = null;
     this.say(message);
-    this.fail(code, `${code.replace('_', ' ')} in thread "${this.thread}": ${String(error)}`);
+    this.fail(code, `${code} in thread "${this.thread}": ${String(error)}`);
   }
 
   // ---- live ----
@@ -768,14 +781,13 @@ export class NewsComments extends NewsElement {
   }
 
   override render() {
-    const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 2));
     const loading = this.status === 'loading' || (this.status === 'idle' && !!this.thread);
     const total = this.total;
     return html`<section part="base" aria-labelledby="heading">
         <div class="head">
-          <div part="heading" id="heading" role="heading" aria-level=${level} tabindex="-1">
+          <h2 part="heading" id="heading" tabindex="-1">
             ${total === undefined || loading ? this.msg('comments.title') : this.msg('comments.heading', { count: total })}
-          </div>
+          </h2>
           <label class="sort"
             >${this.msg('comments.sort')}
             <select part="sort" @change=${(e: Event) => (this.sort = (e.target as HTMLSelectElement).value as CommentSort)}>
