@@ -164,6 +164,23 @@ function renderedText(page, selector) {
   });
 }
 
+/**
+ * A full-page screenshot with the whole page inside the viewport, so parts that render only near
+ * the viewport (`content-visibility: auto` comment cards, lazy images) are painted, not blank.
+ */
+async function screenshotWholePage(page, viewport, path) {
+  let height = 0;
+  for (let round = 0; round < 4; round++) {
+    const next = await page.evaluate(() => document.documentElement.scrollHeight);
+    if (next === height) break;
+    height = next;
+    await page.setViewport({ width: viewport.width, height });
+    await settle(page);
+  }
+  await page.screenshot({ path });
+  await page.setViewport(viewport);
+}
+
 async function assertVisible(page, selector, label) {
   const handle = await page.$(selector);
   assert.ok(handle, `${label}: ${selector} is on the page`);
@@ -310,6 +327,8 @@ test('a reader signs in through the demo sign-in, sees the composer, and signs o
       timeout: 10_000,
     });
   }
+  // Signing out hands the elements a new adapter, which cancels loads still in flight; let them finish first.
+  await settle(page);
 
   await page.click('.account-sign-out');
   await page.waitForFunction(() => document.querySelector('.account')?.textContent.trim() === 'Sign in', { timeout: 5_000 });
@@ -384,7 +403,7 @@ test('screenshots at 375 and 1280 px, light and dark', { skip, timeout: 180_000 
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.equal(overflow, 0, `no horizontal scrolling at ${viewport.width} px (${scheme})`);
       const file = join(resultsDir, `demo-${viewport.width}-${scheme}.png`);
-      await page.screenshot({ path: file, fullPage: true });
+      await screenshotWholePage(page, viewport, file);
       assert.ok(readFileSync(file).length > 10_000, `${file} was written`);
       await page.close();
       assert.deepEqual(problems, [], `${viewport.width} px ${scheme}`);
