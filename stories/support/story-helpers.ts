@@ -35,3 +35,73 @@ export function inArticle(element: TemplateResult, lang: 'en' | 'ar' | 'es' = 'e
     <p>${text[1]}</p>
   </article>`;
 }
+
+/** An ISO date `minutes` before now, so relative dates ("3 hours ago") read the same on any day. */
+export function minutesAgo(minutes: number): string {
+  return new Date(Date.now() - minutes * 60_000).toISOString();
+}
+
+export const hoursAgo = (hours: number) => minutesAgo(hours * 60);
+export const daysAgo = (days: number) => minutesAgo(days * 24 * 60);
+
+/** A story image from `stories/assets/`, which Storybook serves at `./news-assets/`. */
+export const storyAsset = (name: string) => `./news-assets/${name}`;
+
+/** The drawn hero of the harbour bridge story (1200 × 675), with its description and credit. */
+export const bridgeHero = {
+  src: storyAsset('bridge-hero.svg'),
+  alt: 'The Northgate Harbour Bridge at dusk, seen from the western shore, with container cranes on the far side of the harbour',
+  caption: 'The Northgate Harbour Bridge at dusk, seen from the western shore, with container cranes on the far side of the harbour.',
+  credit: 'Image Credits - Courier Graphics Desk',
+  width: 1200,
+  height: 675,
+};
+
+/**
+ * Four other stories of the fictional Kestrel Bay Courier, each with a drawn 16:9 thumbnail: what
+ * the related list and the also-read links point to. Dates are relative to now, newest first.
+ */
+export function kestrelStories() {
+  return [
+    {
+      id: 'eastshore-ferry-subsidy',
+      url: '/articles/eastshore-ferry-subsidy',
+      kicker: 'Transport',
+      headline: 'Eastshore ferry keeps its subsidy for one more winter',
+      image: storyAsset('related-ferry.svg'),
+      imageAlt: '',
+      publishedAt: daysAgo(2),
+      blocks: [],
+    },
+    {
+      id: 'port-authority-surplus',
+      url: '/articles/port-authority-surplus',
+      kicker: 'Business',
+      headline: 'Port authority posts its first surplus in six years as container traffic recovers',
+      image: storyAsset('related-port.svg'),
+      imageAlt: '',
+      publishedAt: daysAgo(4),
+      blocks: [],
+    },
+    {
+      id: 'kestrel-bay-rates-compared',
+      url: '/articles/kestrel-bay-rates-compared',
+      kicker: 'City Hall',
+      headline: 'How Kestrel Bay’s property rates compare with its neighbours',
+      image: storyAsset('related-rates.svg'),
+      imageAlt: '',
+      publishedAt: daysAgo(8),
+      blocks: [],
+    },
+    {
+      id: 'harbourside-night-market',
+      url: '/articles/harbourside-night-market',
+      kicker: 'Business',
+      headline: 'Harbourside traders bet on a winter night market to bring back evening crowds',
+      image: storyAsset('related-market.svg'),
+      imageAlt: '',
+      publishedAt: daysAgo(10),
+      blocks: [],
+    },
+  ];
+}
