@@ -515,8 +515,10 @@ export class NewsPoll extends NewsElement {
             <span class="label">${option.label}</span>
             ${chosen ? html`<span class="tag">${this.msg('poll.yourChoice')}</span>` : nothing}
             ${counted
-              ? html`<span class="count">${this.msg('poll.votes', { count: option.votes! })}</span>
-                  <span class="share">${formatPercent(this.locale, shares[index])}</span>`
+              ? html`<span class="numbers">
+                  <span class="count">${this.msg('poll.votes', { count: option.votes! })}</span>
+                  <span class="share">${formatPercent(this.locale, shares[index])}</span>
+                </span>`
               : nothing}
           </li>`;
         })}

@@ -108,6 +108,21 @@ export const styles = css`
     border-block-end: 4px solid var(--_bar);
     background: var(--_fill);
   }
+  /* On a narrow poll the label takes the whole first line; tag, count and share move below it. */
+  .result {
+    flex-wrap: wrap;
+    row-gap: 0.125rem;
+  }
+  .result .label {
+    flex: 1 1 12rem;
+  }
+  .numbers {
+    position: relative;
+    display: flex;
+    align-items: baseline;
+    gap: 0.625rem;
+    margin-inline-start: auto;
+  }
   .mine {
     border-color: var(--_bar);
     box-shadow: inset 0 0 0 1px var(--_bar);
