@@ -103,9 +103,10 @@ function watchProblems(page) {
 
 async function settle(page) {
   try {
-    await page.waitForNetworkIdle({ idleTime: 400, timeout: 15_000 });
+    // Up to two long-lived requests count as idle: live comments and results are event streams that stay open.
+    await page.waitForNetworkIdle({ idleTime: 400, timeout: 15_000, concurrency: 2 });
   } catch {
-    // A live stream can keep the network busy; the checks below still decide.
+    // Still busy after 15 s; the checks below decide.
   }
 }
 
