@@ -18,7 +18,7 @@ const publicApiOnly = {
 export default {
   globs: ['src/**/news-*.ts'],
   exclude: ['src/**/*.styles.ts'],
-  outdir: 'dist',
+  outdir: process.env.BUILD_DIR ?? 'dist',
   litelement: true,
   dependencies: false,
   packagejson: false,

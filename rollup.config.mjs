@@ -4,12 +4,16 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { readdirSync } from 'node:fs';
 
-const elements = readdirSync('dist/lib', { withFileTypes: true })
+/** scripts/build.mjs builds into a scratch folder and swaps it in, so `dist/` is never half-built. */
+const out = process.env.BUILD_DIR ?? 'dist';
+const lib = `${out}/lib`;
+
+const elements = readdirSync(lib, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && entry.name !== 'core')
   .flatMap((dir) =>
-    readdirSync(`dist/lib/${dir.name}`)
+    readdirSync(`${lib}/${dir.name}`)
       .filter((file) => /^news-.*\.js$/.test(file))
-      .map((file) => [file.replace(/\.js$/, ''), `dist/lib/${dir.name}/${file}`]),
+      .map((file) => [file.replace(/\.js$/, ''), `${lib}/${dir.name}/${file}`]),
   );
 
 /**
@@ -27,7 +31,7 @@ const collapseTemplateWhitespace = {
 const minifyCss = {
   name: 'minify-css-templates',
   transform(code, id) {
-    if (!id.includes('/dist/lib/')) return null;
+    if (!id.includes(`/${lib}/`)) return null;
     const out = code.replace(/\bcss\s*`([^`]*)`/g, (whole, body) =>
       body.includes('${')
         ? whole
@@ -50,12 +54,14 @@ const minifyCss = {
  * the elements that use them, so a page does not download one element's directive for another.
  */
 const manualChunks = (id) =>
-  /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!(.*\/)?directives\/)|\/dist\/lib\/core\/(?!locales\/)/.test(id) ? 'core' : undefined;
+  /node_modules\/(lit|lit-html|lit-element|@lit|tslib)\/(?!(.*\/)?directives\/)/.test(id) || (id.includes(`/${lib}/core/`) && !id.includes('/locales/'))
+    ? 'core'
+    : undefined;
 
 export default {
-  input: { 'news-elements': 'dist/lib/index.js', ...Object.fromEntries(elements) },
+  input: { 'news-elements': `${lib}/index.js`, ...Object.fromEntries(elements) },
   output: {
-    dir: 'dist',
+    dir: out,
     format: 'es',
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',

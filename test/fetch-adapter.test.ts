@@ -448,14 +448,20 @@ describe('createFetchAdapter', () => {
     it('getSession returns the user, and null on 401', async () => {
       const user = { id: 'u1', name: 'Ada' };
       await script('GET /session', { json: user }, { status: 401, json: { error: { code: 'auth_required', message: 'Sign in' } } });
-      const a = adapter();
+      const a = adapter({ getToken: () => 'tok' });
       expect(await a.getSession()).to.deep.equal(user);
       expect(await a.getSession()).to.equal(null);
     });
 
+    it('getSession is null without asking the server when there is no token', async () => {
+      expect(await adapter().getSession()).to.equal(null);
+      expect(await adapter({ getToken: async () => null }).getSession()).to.equal(null);
+      expect(await requests()).to.have.length(0);
+    });
+
     it('getSession still throws other errors', async () => {
       await script('GET /session', { status: 500 });
-      const error = (await rejection(adapter().getSession())) as HttpError;
+      const error = (await rejection(adapter({ getToken: () => 'tok' }).getSession())) as HttpError;
       expect(error.status).to.equal(500);
     });
   });

@@ -103,11 +103,9 @@ export class NewsByline extends NewsElement {
         : nothing}
       <div class="text">
         ${author ? html`<p part="author">${before}${href ? html`<a href=${href}>${author}</a>` : author}${after}</p>` : nothing}
-        <p part="meta">
-          ${published ? this.date(published, 'byline.published') : nothing}
-          ${showUpdated ? this.date(updated!, 'byline.updated') : nothing}
-          ${minutes ? html`<span>${this.msg('byline.readingTime', { count: minutes })}</span>` : nothing}
-        </p>
+        <p part="meta">${published ? this.date(published, 'byline.published') : nothing}${showUpdated ? this.date(updated!, 'byline.updated') : nothing}${minutes
+          ? html`<span>${this.msg('byline.readingTime', { count: minutes })}</span>`
+          : nothing}</p>
       </div>
     </div>`;
   }

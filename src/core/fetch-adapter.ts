@@ -170,11 +170,15 @@ export function createFetchAdapter(options: FetchAdapterOptions): NewsAdapter {
       if (!threads) return {};
       return (await request<{ counts: Record<string, number> }>('GET', '/counts', o, undefined, { threads })).counts;
     },
-    getSession: (o) =>
-      request<User>('GET', '/session', o).catch((error: HttpError) => {
-        if (error.status === 401) return null;
-        throw error;
-      }),
+    // The session comes from the bearer token: without one the reader is signed out, and asking
+    // the server would only log a 401 in the console.
+    getSession: async (o) =>
+      getToken && (await getToken())
+        ? request<User>('GET', '/session', o).catch((error: HttpError) => {
+            if (error.status === 401) return null;
+            throw error;
+          })
+        : null,
     subscribe(channel, onEvent) {
       if (typeof EventSource == 'undefined') return () => {};
       let source: EventSource | undefined;
