@@ -63,7 +63,9 @@ function run(step) {
     });
     tee(child.stdout, process.stdout);
     tee(child.stderr, process.stderr);
-    child.on('close', (code) => resolve({ ...step, ok: code === 0, seconds: (Date.now() - started) / 1000, ...(step.counts?.(output) ?? {}) }));
+    // Runners colour their output even when told not to; counts are read from the plain text.
+    const plain = () => output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+    child.on('close', (code) => resolve({ ...step, ok: code === 0, seconds: (Date.now() - started) / 1000, ...(step.counts?.(plain()) ?? {}) }));
   });
 }
 
