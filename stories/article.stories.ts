@@ -171,7 +171,7 @@ function header({ headline = HEADLINE, published = hoursAgo(3) }: { headline?: s
   `;
 }
 
-/** About 380 words of body: subheadings, a quote and a list. */
+/** About 310 words of body: subheadings, a quote and a list. */
 const body = html`
   <p>
     Kestrel Bay’s city council will decide on Tuesday how to pay for the biggest repair in the 58-year history of the Northgate Harbour
@@ -276,7 +276,7 @@ export const LightDom: Story = {
     docs: {
       description: {
         story:
-          'The publisher’s own HTML, as most pages will use it: kicker, headline, dek, a byline with `reading-time="auto"` (about 380 words, so "2 min read"), a hero with caption and "Image Credits" credit, and a body with subheadings, a quote and a list, styled by the zero-specificity article typography.',
+          'The publisher’s own HTML, as most pages will use it: kicker, headline, dek, a byline with `reading-time="auto"` (about 310 words, so "2 min read"), a hero with caption and "Image Credits" credit, and a body with subheadings, a quote and a list, styled by the zero-specificity article typography.',
       },
     },
   },
@@ -332,7 +332,7 @@ export const DataError: Story = {
 const longHeadline =
   'Will Kestrel Bay make drivers pay to fix its harbour bridge, or will councillors once again put off a decision that engineers, traders and commuters on both shores say cannot wait another winter?';
 
-/** Eight sections of body: about 1,900 words, so "9 min read". */
+/** Eight sections of body: about 1,600 words, so "7 min read". */
 const longBody = Array.from(
   { length: 8 },
   (_, section) => html`
@@ -370,7 +370,7 @@ export const Long: Story = {
     docs: {
       description: {
         story:
-          'A 33-word headline that wraps over several balanced lines, an unbroken URL in the body, and about 1,900 words of body ("9 min read" in the byline): nothing may overflow the column.',
+          'A 33-word headline that wraps over several balanced lines, an unbroken URL in the body, and about 1,600 words of body ("7 min read" in the byline): nothing may overflow the column.',
       },
     },
   },

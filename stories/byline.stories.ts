@@ -161,7 +161,7 @@ export const InsideArticle: Story = {
   parameters: {
     docs: {
       description: {
-        story: '`reading-time="auto"` inside a `<news-article>`: the article counts its body (about 390 words at 230 a minute) and the byline shows "2 min read".',
+        story: '`reading-time="auto"` inside a `<news-article>`: the article counts its body (about 420 words at 230 a minute) and the byline shows "2 min read".',
       },
     },
   },
@@ -186,17 +186,18 @@ export const LongName: Story = {
 
 export const NonLatin: Story = {
   name: 'Non-Latin names',
-  render: () => html`<div style="display: grid; gap: 8px">
-    <news-byline lang="ar" author="ليلى حداد" published=${hoursAgo(3)} reading-time="3"></news-byline>
-    <news-byline lang="zh" author="王小明" published=${hoursAgo(3)} reading-time="3"></news-byline>
-    <news-byline lang="el" author="Ελένη Παπαδοπούλου" published=${hoursAgo(3)} reading-time="3"></news-byline>
-    <news-byline author="Ana María López" published=${hoursAgo(3)} reading-time="3"></news-byline>
-  </div>`,
+  render: () =>
+    stack(
+      { author: 'ليلى حداد', published: hoursAgo(3), 'reading-time': '3' },
+      { author: '王小明', published: hoursAgo(3), 'reading-time': '3' },
+      { author: 'Ελένη Παπαδοπούλου', published: hoursAgo(3), 'reading-time': '3' },
+      { author: 'Ana María López', published: hoursAgo(3), 'reading-time': '3' },
+    ),
   parameters: {
     docs: {
       description: {
         story:
-          'Arabic (initials kept apart, not joined into a word), Chinese (one name without spaces gives one character), Greek (upper-cased for the locale) and a Spanish name with an accent; each byline in its own `lang`.',
+          'Authors from other scripts on an English page: Arabic (two initials kept apart by a zero-width non-joiner, not joined into a word), Chinese (a name without spaces gives one character), Greek, and a Spanish name with an accent. The name reads in its own direction inside "By …".',
       },
     },
   },

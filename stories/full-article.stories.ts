@@ -303,8 +303,8 @@ const marketFigures = (lang: Lang) => {
           <ul class="fa-markets-list">
             ${text.figures.map(
               ([name, value, change, up]) =>
-                html`<li><span class="fa-market-name">${name}</span> <span class="fa-market-value">${value}</span>
-                  <span class=${up ? 'fa-up' : 'fa-down'}>${change}</span></li>`,
+                html`<li><span class="fa-market-name">${name}</span> <span class="fa-market-value" dir="ltr">${value}</span>
+                  <span class=${up ? 'fa-up' : 'fa-down'} dir="ltr">${change}</span></li>`,
             )}
           </ul>
         `),
