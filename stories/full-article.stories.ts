@@ -439,9 +439,15 @@ const pageStyles = html`<style>
   }
 </style>`;
 
+/** Counts renders, so ids stay unique when the docs page shows several pages at once. */
+let renders = 0;
+
 /** The full page. `loading="eager"` on the widgets below the fold, so the page is complete without scrolling. */
 function fullArticle(options: PageOptions = {}): TemplateResult {
   const lang = options.lang ?? 'en';
+  const page = ++renders;
+  const marketsTitle = `fa-markets-title-${page}`;
+  const commentsId = `comments-${page}`;
   const text = copy[lang];
   const adapter = pageAdapter(options);
   const pollData = poll(lang);
@@ -455,9 +461,9 @@ function fullArticle(options: PageOptions = {}): TemplateResult {
             <a href="/articles/regional-fuel-levy">${text.trending}</a>
           </p>
         </aside>
-        <aside class="fa-markets" aria-labelledby="fa-markets-title">
+        <aside class="fa-markets" aria-labelledby=${marketsTitle}>
           <div class="fa-markets-head">
-            <p class="fa-markets-title" id="fa-markets-title">${text.markets}</p>
+            <p class="fa-markets-title" id=${marketsTitle}>${text.markets}</p>
           </div>
           ${until(
             marketFigures(lang),
@@ -476,7 +482,7 @@ function fullArticle(options: PageOptions = {}): TemplateResult {
           <p slot="dek">${text.dek}</p>
           <news-byline slot="byline" author=${text.author} published=${hoursAgo(3)} reading-time="auto"></news-byline>
           <p slot="byline" class="fa-comment-count">
-            <news-comment-count href="#comments"><a href="#comments">${text.commentsFallback}</a></news-comment-count>
+            <news-comment-count href=${`#${commentsId}`}><a href=${`#${commentsId}`}>${text.commentsFallback}</a></news-comment-count>
           </p>
           <figure slot="hero">
             <img src=${bridgeHero.src} alt=${text.heroAlt} width="1200" height="675" />
@@ -489,7 +495,7 @@ function fullArticle(options: PageOptions = {}): TemplateResult {
           ${pollData.options.map((option) => html`<option value=${option.id}>${option.label}</option>`)}
         </news-poll>
 
-        <news-comments id="comments" thread-id=${ARTICLE_ID} sign-in-url="/sign-in" loading="eager" .adapter=${adapter}>
+        <news-comments id=${commentsId} thread-id=${ARTICLE_ID} sign-in-url="/sign-in" loading="eager" .adapter=${adapter}>
           <h2>${text.commentsFallback}</h2>
           <p>${text.signInPrompt}</p>
         </news-comments>
