@@ -1,0 +1,107 @@
+// Sizes: what a page downloads, from scripts/size.mjs's sizeTable() (entry + static chunks, each file
+// compressed on its own), checked against the targets in size-budget.json.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { repoRoot, sleep } from './lib/util.mjs';
+
+export const reproduce = 'npm run build && BENCH_ONLY=sizes npm run bench   (same figures as `npm run size`)';
+
+/**
+ * scripts/size.mjs prints its own table and may exit(1) when it is imported (it is a CLI as well as a
+ * module), so load it with console output and process.exit held back; we only want sizeTable().
+ */
+async function loadSizeTable() {
+  const { log, error } = console;
+  const { exit } = process;
+  const cwd = process.cwd();
+  console.log = () => {};
+  console.error = () => {};
+  process.exit = () => {};
+  try {
+    process.chdir(repoRoot);
+    const { sizeTable } = await import(new URL('../scripts/size.mjs', import.meta.url).href);
+    return sizeTable;
+  } finally {
+    console.log = log;
+    console.error = error;
+    process.exit = exit;
+    process.chdir(cwd);
+  }
+}
+
+/** Every file in the CDN bundle (dist/*.js and dist/chunks/*.js, lazy locales included). */
+function wholeBundle() {
+  const files = [
+    ...readdirSync(join(repoRoot, 'dist')).filter((f) => f.endsWith('.js')).map((f) => join(repoRoot, 'dist', f)),
+    ...readdirSync(join(repoRoot, 'dist/chunks')).filter((f) => f.endsWith('.js')).map((f) => join(repoRoot, 'dist/chunks', f)),
+  ];
+  let min = 0;
+  let gzip = 0;
+  let brotli = 0;
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    min += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+    brotli += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  return { entry: 'all CDN files (dist/*.js + dist/chunks/*.js, lazy locales included)', files: files.length, min, gzip, brotli };
+}
+
+/** Page combinations the issue asks about, mapped to sizeTable() rows. */
+const pageRows = [
+  ['page: poll alone (news-poll.js + Lit/core)', 'news-poll.js'],
+  ['page: comments alone (news-comments.js + Lit/core)', 'news-comments.js'],
+  ['page: everything (news-elements.js, Lit included)', 'news-elements.js'],
+];
+
+export async function runSizes() {
+  const sizeTable = await loadSizeTable();
+  const { budget, target } = JSON.parse(readFileSync(join(repoRoot, 'size-budget.json'), 'utf8'));
+  // Another engineer's `npm run build` swaps dist/ while we read: retry once after a pause.
+  let rows;
+  let bundle;
+  const cwd = process.cwd();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      process.chdir(repoRoot);
+      rows = sizeTable();
+      bundle = wholeBundle();
+      break;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await sleep(2000);
+    } finally {
+      process.chdir(cwd);
+    }
+  }
+  const judge = (entry, gzip) => {
+    const goal = target[entry];
+    if (goal == null) return { target: null, verdict: null };
+    return { target: goal, verdict: gzip <= goal * 1024 ? 'met' : 'MISSED' };
+  };
+  const entries = rows.map((row) => ({ ...row, budget: budget[row.entry] ?? null, ...judge(row.entry, row.gzip) }));
+  const pages = pageRows.map(([label, entry]) => {
+    const row = rows.find((r) => r.entry === entry);
+    return { label, entry, ...row, ...judge(entry, row.gzip) };
+  });
+  const lit = litOnly();
+  return { entries, bundle, pages, lit };
+}
+
+/** Lit's own share, for the README comparison: lit-html + reactive-element + lit-element, minified, gzip. */
+function litOnly() {
+  try {
+    const files = ['lit-html/lit-html.js', '@lit/reactive-element/reactive-element.js', 'lit-element/lit-element.js'];
+    let gzip = 0;
+    let min = 0;
+    for (const f of files) {
+      const bytes = readFileSync(join(repoRoot, 'node_modules', f));
+      min += bytes.length;
+      gzip += gzipSync(bytes, { level: 9 }).length;
+    }
+    return { min, gzip };
+  } catch {
+    return null;
+  }
+}
