@@ -1,0 +1,226 @@
+#!/usr/bin/env node
+// `npm run bench`: sizes, page cost, comments and server load in one table, plus
+// bench-results/bench-<time>.json. BENCH_ONLY=sizes,page,comments,server runs part of it.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanupAll, kb, repoRoot } from './lib/util.mjs';
+
+const parts = ['sizes', 'page', 'comments', 'server'];
+const only = (process.env.BENCH_ONLY ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+const unknown = only.filter((p) => !parts.includes(p));
+if (unknown.length) {
+  console.error(`BENCH_ONLY: unknown part(s) ${unknown.join(', ')}; choose from ${parts.join(', ')}`);
+  process.exit(2);
+}
+const wanted = (part) => !only.length || only.includes(part);
+const progress = (message) => process.stderr.write(`[bench] ${message}\n`);
+
+const started = Date.now();
+const report = { startedAt: new Date().toISOString(), node: process.version, parts: {} };
+const lines = [];
+const out = (line = '') => lines.push(line);
+const missed = [];
+
+/** A fixed-width row: first column left-aligned, the rest right-aligned, verdict last. */
+const widths = [46, 11, 11, 11, 11, 12, 30];
+function row(cells) {
+  return cells
+    .map((cell, i) => {
+      const text = cell == null ? '' : String(cell);
+      if (i === 0) return text.padEnd(widths[0]);
+      if (i === cells.length - 1 && i >= 5) return `  ${text}`;
+      return text.padStart(widths[i] ?? 12);
+    })
+    .join('');
+}
+const ms = (v) => (Number.isFinite(v) ? `${Math.round(v)} ms` : '-');
+const ratio = (full, plain) => (Number.isFinite(full) && Number.isFinite(plain) && plain > 0 ? `x${(full / plain).toFixed(1)}` : '-');
+const verdict = (ok, why) => (ok ? 'met' : `MISSED${why ? `: ${why}` : ''}`);
+
+function section(title, reproduce) {
+  out('');
+  out(`== ${title} `.padEnd(132, '='));
+  out(`   reproduce: ${reproduce}`);
+}
+
+async function sizesPart() {
+  const { runSizes, reproduce } = await import('./sizes.mjs');
+  const sizes = await runSizes();
+  report.parts.sizes = sizes;
+  section('SIZES: what a page downloads (entry + its static chunks, each file compressed alone)', reproduce);
+  out(row(['entry', 'min', 'gzip', 'brotli', 'budget', 'target']));
+  for (const e of sizes.entries) {
+    out(row([e.entry, kb(e.min), kb(e.gzip), kb(e.brotli), e.budget != null ? `${e.budget} KB` : '-', e.target != null ? `${e.target} KB ${e.verdict}` : '']));
+  }
+  const b = sizes.bundle;
+  out(row([`whole CDN bundle: ${b.files} files (incl. lazy es/ar)`, kb(b.min), kb(b.gzip), kb(b.brotli), '', '']));
+  out(row(['bytes a page pays (Lit included):', '', '', '', '', '']));
+  for (const p of sizes.pages) {
+    out(row([`  ${p.label}`, kb(p.min), kb(p.gzip), kb(p.brotli), '', `${p.target} KB gzip ${p.verdict}`]));
+    if (p.verdict === 'MISSED') missed.push(`size: ${p.label} is ${kb(p.gzip)} gzip, target ${p.target} KB`);
+  }
+  if (sizes.lit) out(row(['  of which Lit itself (lit-html + reactive-element + lit-element)', kb(sizes.lit.min), kb(sizes.lit.gzip), '', '', '']));
+}
+
+async function pagePart() {
+  const { runPage, reproduce } = await import('./page.mjs');
+  const page = await runPage({ log: progress });
+  report.parts.page = page;
+  section(`PAGE COST: demo article as plain HTML vs full demo, headless Chromium, ${page.throttle}x CPU throttling, median of ${page.runs} alternating runs`, reproduce);
+  for (const { viewport, plain, full, attribution, afterScroll } of page.results) {
+    out(row([`[${viewport.name}, no scrolling]`, 'plain', 'full', 'added', 'ratio', 'target / verdict']));
+    const addedScript = full.scriptMs - plain.scriptMs;
+    const library = (attribution?.selfByModule ?? []).filter((m) => m.name.startsWith('/dist/'));
+    const libraryMs = library.reduce((s, m) => s + m.ms, 0);
+    const topLibrary = library.slice(0, 3).map((m) => `${m.name.replace('/dist/', '')} ${Math.round(m.ms)} ms`).join(', ');
+    const scriptOk = addedScript <= 30;
+    out(row(['main-thread scripting (ScriptDuration)', ms(plain.scriptMs), ms(full.scriptMs), `+${ms(addedScript)}`, ratio(full.scriptMs, plain.scriptMs), `<= 30 ms added: ${verdict(scriptOk, scriptOk ? '' : `profile self time ${topLibrary}`)}`]));
+    out(row(['all main-thread work (TaskDuration)', ms(plain.taskMs), ms(full.taskMs), `+${ms(full.taskMs - plain.taskMs)}`, ratio(full.taskMs, plain.taskMs), '']));
+    out(row(['  style + layout', ms(plain.styleMs + plain.layoutMs), ms(full.styleMs + full.layoutMs), `+${ms(full.styleMs + full.layoutMs - plain.styleMs - plain.layoutMs)}`, ratio(full.styleMs + full.layoutMs, plain.styleMs + plain.layoutMs), '']));
+    // Long tasks that run library code, from the profiled run (CPU samples inside each trace task).
+    const libraryTasks = (attribution?.longTasks ?? []).filter((t) => Object.entries(t.scriptsMs).some(([k, v]) => k.startsWith('/dist/') && v >= 5));
+    const tasksOk = full.longTasks <= plain.longTasks && libraryTasks.length === 0;
+    const taskWhy = libraryTasks
+      .map((t) => `${Math.round(t.durationMs)} ms task, ${Object.entries(t.scriptsMs).slice(0, 2).map(([k, v]) => `${k.replace('/dist/', '')} ${Math.round(v)} ms`).join(' + ')}`)
+      .join('; ');
+    out(row(['long tasks (count / longest)', `${plain.longTasks} / ${ms(plain.longestTaskMs)}`, `${full.longTasks} / ${ms(full.longestTaskMs)}`, `+${full.longTasks - plain.longTasks}`, '', `none from the library: ${verdict(tasksOk, taskWhy || 'more long tasks than the plain page')}`]));
+    out(row(['total blocking time (after FCP)', ms(plain.tbtMs), ms(full.tbtMs), `+${ms(full.tbtMs - plain.tbtMs)}`, ratio(full.tbtMs, plain.tbtMs), '']));
+    out(row(['first contentful paint', ms(plain.fcpMs), ms(full.fcpMs), `+${ms(full.fcpMs - plain.fcpMs)}`, ratio(full.fcpMs, plain.fcpMs), '']));
+    out(row([`largest contentful paint (${plain.lcpElement} / ${full.lcpElement})`, ms(plain.lcpMs), ms(full.lcpMs), `+${ms(full.lcpMs - plain.lcpMs)}`, ratio(full.lcpMs, plain.lcpMs), '']));
+    const addedCls = full.cls - plain.cls;
+    out(row(['cumulative layout shift (worst run)', `${plain.cls.toFixed(4)}`, `${full.cls.toFixed(4)} (${full.clsMax.toFixed(4)})`, `+${addedCls.toFixed(4)}`, '', `<= 0.01 added: ${verdict(addedCls <= 0.01, 'layout shifts after the elements upgrade')}`]));
+    out(row(['requests before scrolling', plain.requests, full.requests, `+${full.requests - plain.requests}`, ratio(full.requests, plain.requests), '']));
+    out(row(['bytes before scrolling (as served, no compression)', kb(plain.bytes), kb(full.bytes), `+${kb(full.bytes - plain.bytes)}`, ratio(full.bytes, plain.bytes), '']));
+    out(row(['  same responses gzipped (what a CDN would send)', kb(plain.gzipBytes), kb(full.gzipBytes), `+${kb(full.gzipBytes - plain.gzipBytes)}`, ratio(full.gzipBytes, plain.gzipBytes), '']));
+    const below = full.belowFoldRequests;
+    out(row(['/api/polls or /api/threads before scrolling', plain.belowFoldRequests.length, below.length, '', '', `zero: ${verdict(below.length === 0, below.join(', '))}`]));
+    out(row([`  API calls before scrolling: ${full.apiRequests.join(', ') || 'none'}`, '', '', '', '', '']));
+    if (afterScroll) {
+      const polled = afterScroll.some((u) => u.includes('/api/polls/'));
+      const threaded = afterScroll.some((u) => u.includes('/api/threads/'));
+      out(row([`  after scrolling down: poll ${polled ? 'fetched' : 'NOT fetched'}, comments ${threaded ? 'fetched' : 'NOT fetched'}`, '', '', '', '', '']));
+    }
+    out(row([`  library script in the profiled run: ${Math.round(libraryMs)} ms self time (profiler on, so slower than above)`, '', '', '', '', '']));
+    out(row([`    ${library.slice(0, 6).map((m) => `${m.name.replace('/dist/', '')} ${Math.round(m.ms)}`).join(', ')} ms`, '', '', '', '', '']));
+    if (!scriptOk) missed.push(`page (${viewport.name}): +${ms(addedScript)} scripting, target 30 ms; biggest: ${topLibrary}`);
+    if (!tasksOk) missed.push(`page (${viewport.name}): long tasks from the library: ${taskWhy || `${full.longTasks} vs ${plain.longTasks} on the plain page`}`);
+    if (addedCls > 0.01) missed.push(`page (${viewport.name}): added CLS ${addedCls.toFixed(4)}`);
+    if (below.length) missed.push(`page (${viewport.name}): below-the-fold requests before scrolling: ${below.join(', ')}`);
+  }
+}
+
+/** bench/comments.bench.mjs belongs to the comments engineer: run it as it is and take what it reports. */
+async function commentsPart() {
+  const script = join(repoRoot, 'bench/comments.bench.mjs');
+  section('COMMENTS: render time for 20 and 1,000 comments, bytes for the first render of a 10,000-comment thread', 'BENCH_ONLY=comments npm run bench   (or node bench/comments.bench.mjs)');
+  if (!existsSync(script)) {
+    report.parts.comments = { missing: true };
+    out('   MISSING: bench/comments.bench.mjs is not in the repository (owned by the comments engineer); nothing measured.');
+    missed.push('comments: bench/comments.bench.mjs is missing');
+    return;
+  }
+  mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
+  const jsonFile = join(repoRoot, 'bench-results', `.comments-${process.pid}.json`);
+  const result = await new Promise((resolve) => {
+    const child = spawn(process.execPath, [script], {
+      cwd: repoRoot,
+      env: { ...process.env, BENCH_JSON: jsonFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    const timer = setTimeout(() => child.kill('SIGTERM'), 5 * 60_000);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+  let parsed = null;
+  try {
+    parsed = JSON.parse(readFileSync(jsonFile, 'utf8'));
+    rmSync(jsonFile, { force: true });
+  } catch {
+    // Not written: look for a JSON line on stdout instead.
+    for (const line of result.stdout.trim().split('\n').reverse()) {
+      try {
+        parsed = JSON.parse(line);
+        break;
+      } catch {
+        // Not JSON.
+      }
+    }
+  }
+  report.parts.comments = { exitCode: result.code, signal: result.signal, result: parsed, stdout: result.stdout, stderr: result.stderr.slice(-4000) };
+  if (result.code !== 0) {
+    out(`   BROKEN: bench/comments.bench.mjs exited with ${result.signal ?? result.code}; last output:`);
+    for (const line of (result.stderr || result.stdout).trim().split('\n').slice(-8)) out(`     ${line}`);
+    missed.push(`comments: bench/comments.bench.mjs failed (${result.signal ?? `exit ${result.code}`})`);
+    return;
+  }
+  for (const line of result.stdout.trimEnd().split('\n')) if (!line.startsWith('{')) out(`   ${line}`);
+}
+
+async function serverPart() {
+  const { runServer, reproduce } = await import('./server.mjs');
+  const server = await runServer({ log: progress });
+  report.parts.server = server;
+  const s = server.settings;
+  section(`SERVER: loopback load, ${s.concurrency} concurrent requests, up to ${s.votes} votes then ${s.comments} comment posts (cap ${s.seconds} s each)`, reproduce);
+  out(row(['storage / operation', 'per second', 'p50', 'p99', 'ok / sent', 'first->last', 'final counts read back']));
+  for (const r of server.results) {
+    if (r.skipped) {
+      out(row([r.storage, '', '', '', '', '', `SKIPPED: ${r.skipped}`]));
+      missed.push(`server: ${r.storage} skipped (${r.skipped})`);
+      continue;
+    }
+    for (const [name, m] of [['votes (new anonymous voter each)', r.votes], ['comment posts (JWT, 50 readers)', r.comments]]) {
+      const trend = Number.isFinite(m.firstQuarterPerSecond) ? `${Math.round(m.firstQuarterPerSecond)}->${Math.round(m.lastQuarterPerSecond)}/s` : '-';
+      out(row([`${r.storage.slice(0, 22)}: ${name}`, m.perSecond.toFixed(0), ms(m.p50), ms(m.p99), `${m.ok}/${m.sent}`, trend, m.check]));
+      if (m.check !== 'exact') missed.push(`server: ${r.storage} ${name}: ${m.check}`);
+      if (m.ok !== m.sent) missed.push(`server: ${r.storage} ${name}: ${m.sent - m.ok} requests failed (${JSON.stringify(m.statuses)})`);
+    }
+  }
+  out('   first->last: throughput in the first and the last quarter of the run (does it fall as the tables grow?)');
+  out('   the load generator runs on the same 2 cores as the server and the database, so these are floors, not capacity');
+}
+
+try {
+  const runs = { sizes: sizesPart, page: pagePart, comments: commentsPart, server: serverPart };
+  for (const part of parts) {
+    if (!wanted(part)) continue;
+    progress(`${part}...`);
+    try {
+      await runs[part]();
+    } catch (error) {
+      report.parts[part] = { error: error.stack ?? String(error) };
+      section(`${part.toUpperCase()}: FAILED`, `BENCH_ONLY=${part} npm run bench`);
+      out(`   ${error.message.split('\n').slice(0, 6).join('\n   ')}`);
+      missed.push(`${part}: the bench itself failed (${error.message.split('\n')[0]})`);
+    }
+  }
+} finally {
+  await cleanupAll();
+}
+
+const seconds = (Date.now() - started) / 1000;
+report.seconds = seconds;
+report.missed = missed;
+console.log(`news-elements bench, ${report.startedAt}, Node ${process.version}, ${seconds.toFixed(0)} s`);
+console.log('Figures are medians on a shared 2-core machine where other work runs at the same time: they are noisy; compare ratios, not single runs.');
+for (const line of lines) console.log(line);
+console.log('');
+console.log('='.repeat(132));
+if (missed.length) {
+  console.log(`Targets MISSED (${missed.length}):`);
+  for (const m of missed) console.log(`  - ${m}`);
+} else {
+  console.log('All targets met.');
+}
+mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
+const file = join(repoRoot, 'bench-results', `bench-${report.startedAt.replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, JSON.stringify(report, null, 2));
+writeFileSync(join(repoRoot, 'bench-results', 'latest.json'), JSON.stringify(report, null, 2));
+console.log(`JSON: ${file.slice(repoRoot.length)} (also bench-results/latest.json)`);
