@@ -268,7 +268,7 @@ async function openThread(readerToken) {
       Boolean(document.querySelector('#corpus')),
       document.querySelector('#corpus')?.shadowRoot?.innerHTML.slice(0, 1500),
     ]);
-    throw new Error(`the thread did not load: ${error.message}\n${console_.join('\n')}\n${failed.join('\n')}\n${JSON.stringify(state)}`);
+    throw new Error(`the thread did not load: ${error.message}\n${console_.join("\n")}\n${failed.join("\n")}\n${JSON.stringify(state)}`, { cause: error });
   }
   return { page, problems };
 }
