@@ -1,6 +1,6 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, noChange, nothing, type ElementPart, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { Directive, directive } from 'lit/directive.js';
 import { DataController } from '../core/data-controller.js';
 import type { HttpError } from '../core/errors.js';
 import { NewsVoteEvent } from '../core/events.js';
@@ -18,6 +18,22 @@ const LIVE_INTERVAL_MS = 1000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /** Rows the skeleton reserves when nothing tells how many choices are coming. */
 const SKELETON_ROWS = 4;
+
+/**
+ * Sets a result bar's length (`--_share`) through the CSSOM. A `style` attribute, which `styleMap`
+ * writes on first render, is refused under a strict CSP (`style-src` without 'unsafe-inline').
+ */
+const share = directive(
+  class extends Directive {
+    render(_percent: number) {
+      return noChange;
+    }
+    override update(part: ElementPart, [percent]: [number]) {
+      (part.element as HTMLElement).style.setProperty('--_share', `${percent}%`);
+      return noChange;
+    }
+  },
+);
 
 const percentFormats = new Map<string, Intl.NumberFormat>();
 function formatPercent(locale: string, value: number): string {
@@ -511,7 +527,7 @@ export class NewsPoll extends NewsElement {
         ${poll.options.map((option, index) => {
           const chosen = mine.includes(option.id);
           return html`<li part="result" class="row result ${chosen ? 'mine' : ''}">
-            ${counted ? html`<span part="bar" class="bar" style=${styleMap({ '--_share': `${shares[index]}%` })}></span>` : nothing}
+            ${counted ? html`<span part="bar" class="bar" ${share(shares[index])}></span>` : nothing}
             <span class="label">${option.label}</span>
             ${chosen ? html`<span class="tag">${this.msg('poll.yourChoice')}</span>` : nothing}
             ${counted
