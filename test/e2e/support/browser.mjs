@@ -1,0 +1,64 @@
+// Chromium for the end-to-end tests, and small page helpers that work under a strict CSP: they poll with
+// `page.evaluate` (DevTools evaluation) instead of puppeteer's waitForFunction, which compiles its
+// predicate with `new Function` inside the page and so trips `script-src 'self'` and Trusted Types.
+import puppeteer from 'puppeteer-core';
+import { sleep } from './reference-server.mjs';
+
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export function launchBrowser() {
+  return puppeteer.launch({
+    executablePath: chromiumPath,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** `fn(arg)` as source for `page.evaluate`, which DevTools compiles: no `eval` in the page, no CSP violation. */
+const call = (fn, arg) => `(${fn})(${arg === undefined ? '' : JSON.stringify(arg)})`;
+
+/**
+ * Polls `fn(arg)` in the page until it returns a truthy value, which it resolves with. On timeout it
+ * throws with `message` and the last value `describe(arg)` returned (what the page showed instead).
+ */
+export async function waitInPage(page, fn, { arg, timeout = 15_000, interval = 100, message = 'condition', describe } = {}) {
+  const deadline = Date.now() + timeout;
+  let lastError;
+  for (;;) {
+    try {
+      const value = await page.evaluate(call(fn, arg));
+      if (value) return value;
+      lastError = undefined;
+    } catch (error) {
+      // A navigation in progress destroys the execution context; try again.
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      let seen = '';
+      if (describe) seen = await page.evaluate(call(describe, arg)).then((value) => JSON.stringify(value), (error) => String(error));
+      throw new Error(`timed out after ${timeout} ms waiting for ${message}${seen ? `; the page shows ${seen}` : ''}${lastError ? ` (${lastError.message})` : ''}`);
+    }
+    await sleep(interval);
+  }
+}
+
+/** Scrolls through the page in steps, so elements that load near the viewport ask for their data. */
+export async function scrollThrough(page) {
+  await page.evaluate(async () => {
+    const step = Math.max(200, Math.floor(innerHeight * 0.6));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+      scrollTo(0, y);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    scrollTo(0, document.documentElement.scrollHeight);
+  });
+}
+
+/** Clicks a node in a shadow root (found by `fn` in the page) with real pointer events. */
+export async function clickIn(page, fn, arg) {
+  const handle = await page.evaluateHandle(fn, arg);
+  const element = handle.asElement();
+  if (!element) throw new Error(`nothing to click for ${fn}`);
+  await element.scrollIntoView();
+  await element.click();
+  await handle.dispose();
+}

@@ -1,0 +1,98 @@
+// Starts the reference server (`scripts/start.mjs`: build unless SKIP_BUILD=1, then API + demo) on a
+// free loopback port with a temporary DATA_DIR, and stops its whole process group afterwards.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+export const startScript = join(repoRoot, 'scripts/start.mjs');
+/** `npm start` builds the library before it listens, so the first answer can take a while. */
+const startTimeoutMs = Number(process.env.E2E_START_TIMEOUT_MS ?? 240_000);
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts `scripts/start.mjs` with DEMO=1 and the given extra environment. Resolves once `/api/openapi.json`
+ * answers, with `{ baseUrl, dataDir, log(), stop() }`.
+ */
+export async function startReferenceServer({ env = {}, label = 'e2e' } = {}) {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(join(tmpdir(), `news-elements-${label}-`));
+  let log = '';
+  const child = spawn(process.execPath, [startScript], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  child.stdout.on('data', (chunk) => (log += chunk));
+  child.stderr.on('data', (chunk) => (log += chunk));
+
+  async function stop() {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      const signalGroup = (signal) => {
+        try {
+          process.kill(-child.pid, signal);
+        } catch {
+          // Already gone.
+        }
+      };
+      signalGroup('SIGTERM');
+      const stopped = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]);
+      if (!stopped) {
+        signalGroup('SIGKILL');
+        await exited;
+      }
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const deadline = Date.now() + startTimeoutMs;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await stop();
+      throw new Error(`scripts/start.mjs exited (${child.exitCode ?? child.signalCode}) before answering:\n${log}`);
+    }
+    try {
+      const response = await fetch(`${baseUrl}/api/openapi.json`, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`scripts/start.mjs did not answer within ${startTimeoutMs} ms:\n${log}`);
+    }
+    await sleep(250);
+  }
+  return { baseUrl, dataDir, log: () => log, stop };
+}
+
+/**
+ * A private copy of `dist/`, so a build another process swaps in while the test runs cannot hand a page
+ * an entry file whose chunks were just deleted. Returns `{ dir, remove() }`.
+ */
+export function snapshotDist() {
+  const source = join(repoRoot, 'dist');
+  if (!existsSync(join(source, 'news-elements.js'))) throw new Error('dist/news-elements.js is missing: run `npm run build` first');
+  const dir = mkdtempSync(join(tmpdir(), 'news-elements-dist-'));
+  cpSync(source, dir, { recursive: true, filter: (path) => !path.includes(`${join(source, 'lib')}`) });
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
