@@ -55,7 +55,7 @@ export function createClient({ endpoint, timeoutMs = 10_000, maxRetryAfterS = 30
         return { method, path, status: 0, error: `${error.message}${cause ? ` (${cause})` : ''}`, headers: new Headers(), text: '', ms: Date.now() - started };
       }
       const setCookies = options.jar ? options.jar.take(response.headers) : [];
-      let text = '';
+      let text;
       try {
         text = await response.text();
       } catch (error) {
