@@ -27,6 +27,7 @@ describe('<news-byline>', () => {
       expect(initials('王小明')).to.equal('王');
       expect(initials('Σωκράτης Παππάς')).to.equal('ΣΠ');
       expect(initials('محمد علي')).to.equal('م\u200cع');
+      expect(initials('مكتب المدينة')).to.equal('م\u200cم');
       expect(initials('istanbul', 'tr')).to.equal('İ');
     });
 

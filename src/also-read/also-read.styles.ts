@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_accent: var(--news-also-read-accent, var(--news-color-accent, light-dark(#b3261e, #ff8a80)));
+    --_accent: var(--news-also-read-accent, var(--news-color-accent, light-dark(#0b5cad, #7db7ff)));
     --_image-size: var(--news-also-read-image-size, 4.5rem);
     --_space: var(--news-space, 1rem);
     margin-block: calc(var(--_space) * 1.25);

@@ -42,6 +42,10 @@ const typography = css`
     font-size: 1.125rem;
     line-height: 1.65;
   }
+  /* Long URLs and words wrap instead of pushing the page sideways on a phone. */
+  :where(news-article > *, news-article figcaption) {
+    overflow-wrap: break-word;
+  }
   :where(news-article > h2, news-article > h3, news-article > h4) {
     margin-block: 1.75em 0.5em;
     font-family: var(--news-font-heading, inherit);
@@ -67,6 +71,10 @@ const typography = css`
     font-size: 1.25rem;
     font-style: italic;
     line-height: 1.5;
+  }
+  /* Scripts without italics (Arabic, Hebrew, CJK) keep their upright form. */
+  :where(news-article > blockquote:is(:lang(ar), :lang(fa), :lang(he), :lang(ur), :lang(zh), :lang(ja), :lang(ko))) {
+    font-style: normal;
   }
   :where(news-article > blockquote > footer, news-article > blockquote cite) {
     display: block;

@@ -2,6 +2,8 @@ let graphemes: Intl.Segmenter | null | undefined;
 
 /** The first letter or digit of `word` as a whole grapheme (so accents and emoji stay intact). */
 function firstLetter(word: string): string {
+  // Arabic's definite article "ال" is not the name: "مكتب المدينة" → "مم".
+  word = word.replace(/^ال(?=\p{L}{2})/u, '');
   if (graphemes === undefined) graphemes = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
   const pieces = graphemes ? Array.from(graphemes.segment(word), (s) => s.segment) : Array.from(word);
   return pieces.find((piece) => /[\p{L}\p{N}]/u.test(piece)) ?? '';

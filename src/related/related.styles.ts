@@ -27,7 +27,7 @@ export const styles = css`
   }
   [part='list'] {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
     gap: calc(var(--_space) * 1.25);
     margin: 0;
     padding: 0;
