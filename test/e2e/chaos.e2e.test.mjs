@@ -1,0 +1,270 @@
+// End to end through a chaos proxy (test/e2e/support/chaos-proxy.mjs): the reference server behind a
+// loopback proxy that delays, hangs, drops connections, or answers 500, 503, 429 with Retry-After,
+// malformed JSON, an HTML error page or a truncated body, switched while the test runs. Every element
+// that loads data (article in data mode, comment count, also-read unfurl, poll, comments, related) must
+// show a clear state, recover when the server does, never post twice and never lose what the reader typed.
+// Run: node --test test/e2e/chaos.e2e.test.mjs   (SKIP_BUILD=1 reuses the dist/ already built)
+//
+// The page (support/pages/chaos.html) configures the fetch adapter with a 2 s timeout per attempt and
+// the default two retries, so a hung server is given up on within about 7 s.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startChaosProxy } from './support/chaos-proxy.mjs';
+import { clickIn, launchBrowser, waitInPage } from './support/browser.mjs';
+import { repoRoot, sleep, snapshotDist, startReferenceServer, startScript } from './support/reference-server.mjs';
+
+const pagesDir = fileURLToPath(new URL('./support/pages/', import.meta.url));
+const skip = existsSync(startScript) && existsSync(join(repoRoot, 'server')) ? false : 'the reference server is missing';
+const adminToken = 'chaos-e2e-admin-token-0123456789';
+const articleHeadline = 'Night ferry trial extended after record winter';
+const serverQuestion = 'Should the night ferry run all year?';
+const relatedFallback = ['Fallback related story'];
+
+let server;
+let dist;
+let proxy;
+let browser;
+/** What the API says once the server is healthy: the loaded state each element must reach. */
+const expected = {};
+
+const api = async (path, { method = 'GET', token, body } = {}) => {
+  const response = await fetch(`${server.baseUrl}/api${path}`, {
+    method,
+    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+};
+const admin = (path, body) => api(path, { method: 'PUT', token: adminToken, body });
+const readerToken = (reader) => fetch(`${server.baseUrl}/demo/token?reader=${reader}`).then((response) => response.json()).then((answer) => answer.token);
+const putPoll = (id, results = 'after-vote') =>
+  admin(`/polls/${id}`, { question: serverQuestion, options: [{ id: 'yes', label: 'Yes, every night' }, { id: 'no', label: 'No, winter only' }], results });
+
+before(async () => {
+  if (skip) return;
+  // Rate limits off: the proxy makes its own 429s, and retries from one loopback IP add up.
+  server = await startReferenceServer({
+    label: 'chaos-e2e',
+    env: { ADMIN_TOKEN: adminToken, RATE_LIMIT_IP_PER_MIN: '0', RATE_LIMIT_IP_WRITES_PER_MIN: '0', RATE_LIMIT_COMMENTS_PER_MIN: '0', RATE_LIMIT_USER_PER_MIN: '0' },
+  });
+  dist = snapshotDist();
+  proxy = await startChaosProxy({ upstream: server.baseUrl, statics: { '/pages/': pagesDir, '/dist/': dist.dir } });
+  browser = await launchBrowser();
+
+  await admin('/articles/chaos-article', {
+    url: '/articles/chaos-article',
+    headline: articleHeadline,
+    author: 'Transport Desk',
+    publishedAt: '2026-11-29T08:00:00Z',
+    blocks: [
+      { type: 'paragraph', content: ['The harbour ferry will keep its night sailings until spring, the transport authority said.'] },
+      { type: 'paragraph', content: ['Ridership after midnight doubled during the trial.'] },
+    ],
+  });
+  await putPoll('chaos-poll');
+  const token = await readerToken(3);
+  for (const body of ['First comment on the chaos thread.', 'Second comment on the chaos thread.']) {
+    await api('/threads/chaos-thread/comments', { method: 'POST', token, body: { body } });
+  }
+  expected.count = (await api('/counts?threads=chaos-thread')).counts['chaos-thread'];
+  expected.alsoRead = (await api(`/articles/lookup?url=${encodeURIComponent('/articles/port-authority-surplus')}`)).headline;
+  expected.related = (await api('/articles/harbour-bridge-vote/related?limit=4')).map((item) => item.headline);
+});
+
+after(async () => {
+  await browser?.close();
+  await proxy?.stop();
+  await server?.stop();
+  dist?.remove();
+});
+
+/** Everything the reader sees of each element, read in one evaluation (installed as a page global). */
+const readChaos = () => {
+  const clean = (node) => node?.textContent.replace(/\s+/g, ' ').trim() ?? '';
+  const shadow = (selector) => document.querySelector(selector)?.shadowRoot;
+  const article = document.querySelector('news-article');
+  const also = shadow('news-also-read');
+  const poll = shadow('news-poll');
+  const comments = shadow('news-comments');
+  const related = shadow('news-related');
+  const listError = comments?.querySelector('section > [part="error"]');
+  const postError = comments?.querySelector('[part="composer"] [part="error"]');
+  return {
+    article: {
+      headline: clean(article?.querySelector('h1')),
+      error: clean(article?.shadowRoot?.querySelector('.error p')),
+      retry: !!article?.shadowRoot?.querySelector('.error button'),
+      loading: !!article?.shadowRoot?.querySelector('.skeleton'),
+    },
+    count: clean(shadow('news-comment-count')?.querySelector('[part="link"]')),
+    alsoRead: {
+      headline: clean(also?.querySelector('[part="link"]')),
+      problem: clean(also?.querySelector('.problem')),
+      retry: !!also?.querySelector('.problem button'),
+      busy: also?.querySelector('[part="base"]')?.getAttribute('aria-busy') ?? null,
+    },
+    poll: {
+      question: clean(poll?.querySelector('[part="question"]')),
+      inputs: poll?.querySelectorAll('input').length ?? 0,
+      choices: poll?.querySelectorAll('fieldset:not(:disabled) input').length ?? 0,
+      message: clean(poll?.querySelector('[part="message"]')),
+      retry: !!poll?.querySelector('[part="message"] button, button.secondary'),
+      results: poll?.querySelectorAll('[part="result"]').length ?? 0,
+      mine: [...(poll?.querySelectorAll('[part="result"].mine .label') ?? [])].map(clean),
+      busy: poll?.querySelector('[part="base"]')?.getAttribute('aria-busy') ?? null,
+    },
+    comments: {
+      error: clean(listError),
+      retry: !!listError?.querySelector('button'),
+      postError: clean(postError),
+      postRetry: !!postError?.querySelector('button'),
+      shown: comments?.querySelectorAll('article[part="comment"]:not([aria-busy="true"])').length ?? 0,
+      posting: comments?.querySelectorAll('article[part="comment"][aria-busy="true"]').length ?? 0,
+      bodies: [...(comments?.querySelectorAll('article[part="comment"]:not([aria-busy="true"]) [part="body"]') ?? [])].map(clean),
+      draft: comments?.querySelector('[part="composer"] textarea')?.value ?? null,
+      signIn: !!comments?.querySelector('[part="sign-in"]'),
+      busy: comments?.querySelector('[part="list"]')?.getAttribute('aria-busy') ?? null,
+    },
+    related: {
+      headlines: [...(related?.querySelectorAll('[part="headline"]') ?? [])].map(clean),
+      busy: related?.querySelector('[part="base"]')?.getAttribute('aria-busy') ?? null,
+    },
+  };
+};
+
+/**
+ * A reader with their own cookies and storage. Problems are uncaught exceptions and console errors
+ * other than the browser's own network lines ("Failed to load resource: …", which chaos causes on purpose).
+ */
+async function openReader({ token } = {}) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  const problems = [];
+  const warnings = [];
+  await page.evaluateOnNewDocument((jwt) => {
+    if (jwt) sessionStorage.setItem('news-elements-test-token', jwt);
+  }, token ?? null);
+  await page.evaluateOnNewDocument(`window.__readChaos = ${readChaos};`);
+  page.on('console', (message) => {
+    const text = message.text();
+    if (message.type() === 'error' && !text.startsWith('Failed to load resource')) problems.push(`console error: ${text}`);
+    if (message.type() === 'warn') warnings.push(text);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  await page.setViewport({ width: 1280, height: 2400 });
+  return { context, page, problems, warnings };
+}
+
+const view = (page) => page.evaluate(() => window.__readChaos());
+
+/** Waits until `predicate(view)` (run in Node) holds; fails with the last view. */
+async function waitForView(page, predicate, message, timeout = 20_000) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await view(page);
+      if (predicate(last)) return last;
+    } catch {
+      // Navigating.
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${message}; the page shows ${JSON.stringify(last, null, 1)}`);
+    await sleep(100);
+  }
+}
+
+/** Every data element in its failed state: an error with a retry, or (count, related) its fallback. */
+const failedState = (v) =>
+  v.article.error === 'This article could not be loaded.' &&
+  v.article.retry &&
+  v.count === 'Comments' &&
+  v.alsoRead.problem.startsWith('Preview unavailable.') &&
+  v.alsoRead.retry &&
+  v.alsoRead.headline === 'Port authority story' &&
+  v.poll.message.startsWith('The poll could not be loaded.') &&
+  v.poll.retry &&
+  v.poll.inputs === 2 &&
+  v.poll.choices === 0 &&
+  v.comments.error.startsWith('Comments could not be loaded.') &&
+  v.comments.retry &&
+  JSON.stringify(v.related.headlines) === JSON.stringify(relatedFallback);
+
+/** Every data element showing what the API has. */
+const loadedState = (v) =>
+  v.article.headline === articleHeadline &&
+  !v.article.error &&
+  v.count === `${expected.count} comments` &&
+  v.alsoRead.headline === expected.alsoRead &&
+  !v.alsoRead.problem &&
+  v.poll.question === serverQuestion &&
+  v.poll.choices === 2 &&
+  !v.poll.message &&
+  v.comments.shown === expected.count &&
+  !v.comments.error &&
+  JSON.stringify(v.related.headlines) === JSON.stringify(expected.related);
+
+/** The elements that warn on a failed load, each naming itself. */
+const failingElements = ['news-article', 'news-comment-count', 'news-also-read', 'news-poll', 'news-comments', 'news-related'];
+
+/** Every outage the proxy can stage; each applies to every /api/ request (event streams aside). */
+const outages = [
+  { name: '500 with a JSON error body', fault: { mode: 'status', status: 500 } },
+  { name: '503 with Retry-After: 1 (waited out, then given up)', fault: { mode: 'status', status: 503, headers: { 'Retry-After': '1' } } },
+  { name: '429 with Retry-After: 1 (waited out, then given up)', fault: { mode: 'status', status: 429, headers: { 'Retry-After': '1' } } },
+  { name: '429 with Retry-After: 120 (too long to wait: shown at once)', fault: { mode: 'status', status: 429, headers: { 'Retry-After': '120' } } },
+  { name: 'an HTML error page (502 from a proxy)', fault: { mode: 'html', status: 502 } },
+  { name: 'an HTML page with status 200 (captive portal)', fault: { mode: 'html', status: 200 } },
+  { name: 'malformed JSON with status 200', fault: { mode: 'malformed' } },
+  { name: 'a truncated body', fault: { mode: 'truncate' } },
+  { name: 'dropped connections', fault: { mode: 'drop' } },
+  { name: 'a server that hangs', fault: { mode: 'hang' } },
+];
+
+for (const { name, fault } of outages) {
+  test(`${name}: every element shows a clear state, then recovers with its retry or a reload`, { skip, timeout: 90_000 }, async () => {
+    const { context, page, problems, warnings } = await openReader();
+    const started = Date.now();
+    proxy.set(fault);
+    await page.goto(`${proxy.url}/pages/chaos.html`, { waitUntil: 'load' });
+    const failed = await waitForView(page, failedState, `every element's failed state under ${name}`, 30_000);
+    const failedAfter = Date.now() - started;
+    assert.ok(failedAfter < 15_000, `the reader learns within 15 s (took ${failedAfter} ms)`);
+    assert.equal(failed.comments.signIn, true, 'no session known: the sign-in prompt, not a broken composer');
+    for (const tag of failingElements) {
+      assert.ok(warnings.some((text) => text.startsWith(`<${tag}>`)), `<${tag}> warned: ${JSON.stringify(warnings)}`);
+    }
+
+    // The server recovers: each element's retry brings it back without a reload.
+    proxy.recover();
+    await clickIn(page, () => document.querySelector('news-article').shadowRoot.querySelector('.error button'));
+    await clickIn(page, () => document.querySelector('news-also-read').shadowRoot.querySelector('.problem button'));
+    await clickIn(page, () => document.querySelector('news-poll').shadowRoot.querySelector('[part="message"] button'));
+    await clickIn(page, () => document.querySelector('news-comments').shadowRoot.querySelector('section > [part="error"] button'));
+    const retried = await waitForView(
+      page,
+      (v) =>
+        v.article.headline === articleHeadline &&
+        v.alsoRead.headline === expected.alsoRead &&
+        !v.alsoRead.problem &&
+        v.poll.choices === 2 &&
+        !v.poll.message &&
+        v.comments.shown === expected.count &&
+        !v.comments.error,
+      'each retry to load its element',
+    );
+    // The count and the related list have no retry of their own (documented fallbacks): still their fallback.
+    assert.equal(retried.count, 'Comments');
+    assert.deepEqual(retried.related.headlines, relatedFallback);
+
+    // A reload brings everything back.
+    await page.reload({ waitUntil: 'load' });
+    await waitForView(page, loadedState, 'the loaded page after a reload');
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+}
