@@ -202,9 +202,6 @@ export const styles = css`
   .mention {
     color: var(--_accent);
   }
-  .gone {
-    font-style: italic;
-  }
   .actions {
     gap: 0.25rem;
   }

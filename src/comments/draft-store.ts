@@ -30,8 +30,9 @@ export function flushDrafts(): void {
 
 if (typeof addEventListener === 'function') addEventListener('pagehide', flushDrafts);
 
+/** 128 random bits; works outside secure contexts too, unlike `crypto.randomUUID`. */
 export function newKey(): string {
-  return crypto.randomUUID?.() ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(36)).join('-');
 }
 
 function stored(name: string): Draft | undefined {

@@ -142,6 +142,8 @@ export class NewsComments extends NewsElement {
   private errors: Record<string, string> = {};
   private posting = new Set<string>();
   private failedAvatars = new Set<string>();
+  private shown = new WeakMap<Item, [string, TemplateResult]>();
+  private minute = 0;
   private drafts?: DraftStore;
   private listRequest?: AbortController;
   private loadedKey?: string;
@@ -173,7 +175,10 @@ export class NewsComments extends NewsElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // "2 minutes ago" must not go stale while the page stays open.
-    this.ticker = setInterval(() => this.requestUpdate(), 60_000);
+    this.ticker = setInterval(() => {
+      this.minute++;
+      this.requestUpdate();
+    }, 60_000);
   }
 
   override disconnectedCallback(): void {
@@ -249,8 +254,7 @@ export class NewsComments extends NewsElement {
 
   /** Well-formed comments of a page; anything else from the adapter is dropped. */
   private valid(page: CommentPage | undefined): Item[] {
-    const list = Array.isArray(page?.comments) ? page.comments : [];
-    return list.filter((c) => typeof c?.id === 'string' && typeof c.author === 'object');
+    return (page?.comments ?? []).filter((c) => c?.id && c.author);
   }
 
   private retryLoad() {
@@ -608,7 +612,6 @@ export class NewsComments extends NewsElement {
         ?readonly=${o.busy}
         aria-invalid=${over ? 'true' : 'false'}
         aria-describedby=${`${o.id}-n`}
-        aria-keyshortcuts="Control+Enter Meta+Enter"
         @input=${(event: InputEvent) => o.onInput((event.target as HTMLTextAreaElement).value)}
       ></textarea>
       <div class="row">
@@ -698,7 +701,7 @@ export class NewsComments extends NewsElement {
             ${this.msg('comments.like')}<span class="count">${c.likes ? likes : ''}</span>
           </button>`
         : c.likes
-          ? html`<span class="likes">${this.msg('comments.likes', { count: c.likes })}</span>`
+          ? html`<span>${this.msg('comments.likes', { count: c.likes })}</span>`
           : nothing}
       ${me && published ? button('reply', 'comments.reply') : nothing}
       ${mine && c.status !== 'deleted' && Date.now() - Date.parse(c.createdAt) < EDIT_WINDOW_MS ? button('edit', 'comments.edit') : nothing}
@@ -740,7 +743,17 @@ export class NewsComments extends NewsElement {
     });
   }
 
+  /** A comment's last template, reused while nothing it shows has changed (1,000 comments stay cheap to update). */
   private comment(c: Item): TemplateResult {
+    const key = `${this.locale}|${this.session?.id}|${this.minute}|${this.failedAvatars.size}|${this.open?.id === c.id}`;
+    const last = this.shown.get(c);
+    if (last?.[0] === key && this.open?.id !== c.id) return last[1];
+    const result = this.renderComment(c);
+    this.shown.set(c, [key, result]);
+    return result;
+  }
+
+  private renderComment(c: Item): TemplateResult {
     const name = String(c.author?.name ?? '').trim() || this.msg('comments.anonymous');
     const flag = c.posting ? 'comments.posting' : c.status === 'pending' ? 'comments.pending' : c.status === 'rejected' ? 'comments.rejected' : '';
     return html`<article part="comment" class=${c.posting ? 'comment posting' : 'comment'} data-id=${c.id} tabindex="-1" aria-busy=${c.posting ? 'true' : 'false'}>
