@@ -659,6 +659,30 @@ export async function runConformance(options) {
     }
   }
 
+  // ---------------------------------------------------------------- caching of per-reader answers
+  // A poll carries this voter's myVote and a comment page carries mine/likedByMe: a shared cache (CDN) that keeps
+  // one reader's answer would show it to everyone.
+  {
+    const targets = [pollId && `/polls/${enc(pollId)}`, `/threads/${enc(readThread ?? writeThread)}/comments`].filter(Boolean);
+    const problems = [];
+    const seen = [];
+    for (const path of targets) {
+      const res = await request('GET', path, { token: options.token });
+      const cc = (res.headers.get('cache-control') ?? '').toLowerCase();
+      seen.push(`${path}: ${cc ? `"${cc}"` : 'no Cache-Control'}`);
+      const maxAge = Number(/(?:^|,)\s*max-age=(\d+)/.exec(cc)?.[1] ?? 0);
+      const personal = /\b(private|no-store|no-cache)\b/.test(cc);
+      if (/\bpublic\b/.test(cc) || /\bs-maxage=/.test(cc) || (maxAge > 0 && !personal)) {
+        problems.push(`GET ${path} answers Cache-Control "${cc}" (shared caches may serve one reader's answer to others; send private or no-store)`);
+      }
+    }
+    verdict('cache.personal', 'GET', targets.join(', '), problems, {
+      ok: `per-reader answers are not shared-cacheable (${seen.join('; ')})`,
+      expected: 'Cache-Control private or no-store on per-reader answers',
+      actual: seen.join('; '),
+    });
+  }
+
   // ---------------------------------------------------------------- CORS
   const corsChecks = ['cors.preflight', 'cors.preflight.methods', 'cors.read', 'cors.events'];
   const preflight = (path, method, headers, origin) =>

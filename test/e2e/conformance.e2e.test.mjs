@@ -187,7 +187,7 @@ test('the reference server passes every check, with nothing skipped', async () =
     'openapi.served', 'article.get', 'article.not-found', 'article.lookup', 'comments.list', 'counts', 'poll.vote',
     'poll.vote.idempotent-replay', 'poll.vote.counted-once', 'poll.vote.already-voted', 'comments.post', 'comments.post.idempotent-replay',
     'comments.post.counted-once', 'events.thread.live', 'events.poll', 'comments.edit.forbidden', 'comments.delete', 'cors.preflight',
-    'cors.preflight.methods', 'cors.read', 'cors.events', 'cors.foreign-origin',
+    'cors.preflight.methods', 'cors.read', 'cors.events', 'cors.foreign-origin', 'cache.personal',
   ]) {
     assert.match(lineFor(run, id) ?? `(no line for ${id})`, /^PASS /, id);
   }
@@ -265,6 +265,8 @@ test('the broken API: each injected fault is its own clear FAIL line, and the ex
   // Event stream that is not one.
   expectFail('events.thread', /expected 200 text\/event-stream, got 200 application\/json/);
   expectFail('events.thread.live', /expected a "comment" event carrying [^ ]+, got nothing/);
+  // A per-voter answer marked cacheable by shared caches.
+  expectFail('cache.personal', /GET \/polls\/[^ ]+ answers Cache-Control "public, max-age=60"/);
   // No CORS on preflights; "*" without credentials elsewhere.
   expectFail('cors.preflight', /OPTIONS \/threads\/[^ ]+\/comments: .*Access-Control-Allow-Origin missing, expected "https:\/\/publisher\.example"/);
   expectFail('cors.preflight.methods', /PATCH \/comments\/[^ ]+ preflight: 204, Allow-Origin none/);

@@ -15,6 +15,7 @@ export const faults = {
   'no-idempotency': 'the Idempotency-Key header is dropped before the real server sees it (*.idempotent-replay, comments.post.counted-once)',
   'bad-json-500': 'a body that is not valid JSON gets 500 text/plain (poll.vote.bad-json, comments.edit.bad-json)',
   'thread-events-json': 'GET /threads/{id}/events answers application/json instead of an event stream (events.thread, events.thread.live)',
+  'public-cache': 'GET /polls/{id} (which carries this voter\'s myVote) is sent with Cache-Control "public, max-age=60" (cache.personal)',
   'no-cors': 'preflights get 204 without CORS headers; other answers carry Access-Control-Allow-Origin "*" without credentials (cors.*)',
 };
 
@@ -127,6 +128,7 @@ export async function startBrokenApi({ upstream, port = 0 }) {
       if (/^\/threads\/[^/]+\/comments$/.test(path) && Array.isArray(json.comments)) {
         for (const comment of json.comments) comment.createdAt = Date.parse(comment.createdAt); // comment-shape
       }
+      if (/^\/polls\/[^/]+$/.test(path)) outHeaders['cache-control'] = 'public, max-age=60'; // public-cache
       res.writeHead(status, outHeaders);
       res.end(JSON.stringify(json));
       return;
