@@ -50,9 +50,9 @@ function wholeBundle() {
 
 /** Page combinations the issue asks about, mapped to sizeTable() rows. */
 const pageRows = [
-  ['page: poll alone (news-poll.js + Lit/core)', 'news-poll.js'],
-  ['page: comments alone (news-comments.js + Lit/core)', 'news-comments.js'],
-  ['page: everything (news-elements.js, Lit included)', 'news-elements.js'],
+  ['page: poll alone (news-poll.js + core)', 'news-poll.js'],
+  ['page: comments alone (news-comments.js + core)', 'news-comments.js'],
+  ['page: everything (news-elements.js)', 'news-elements.js'],
 ];
 
 export async function runSizes() {
@@ -83,10 +83,29 @@ export async function runSizes() {
   const entries = rows.map((row) => ({ ...row, budget: budget[row.entry] ?? null, ...judge(row.entry, row.gzip) }));
   const pages = pageRows.map(([label, entry]) => {
     const row = rows.find((r) => r.entry === entry);
-    return { label, entry, ...row, ...judge(entry, row.gzip) };
+    return { label, entry, ...row, ...judge(entry, row.gzip), parts: breakdown(entry) };
   });
   const lit = litOnly();
   return { entries, bundle, pages, lit };
+}
+
+/** gzip per file of an entry's static import graph, biggest first: where a page's bytes go. */
+function breakdown(entry) {
+  const seen = new Map();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    const bytes = readFileSync(file);
+    seen.set(file, gzipSync(bytes, { level: 9 }).length);
+    for (const [, spec] of bytes.toString('utf8').matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[^'"()]*?from\s*)?["'](\.[^"']+)["']/g)) {
+      visit(join(file, '..', spec));
+    }
+  };
+  try {
+    visit(join(repoRoot, 'dist', entry));
+  } catch {
+    return [];
+  }
+  return [...seen].map(([file, gzip]) => ({ file: file.slice(join(repoRoot, 'dist').length + 1).replace(/^(chunks\/.+)-[A-Za-z0-9_-]{8}\.js$/, '$1.js'), gzip })).sort((a, b) => b.gzip - a.gzip);
 }
 
 /** Lit's own share, for the README comparison: lit-html + reactive-element + lit-element, minified, gzip. */
