@@ -95,7 +95,7 @@ describe('i18n', () => {
   it('lets a publisher override wording and add a language', () => {
     registerMessages('fr', { 'alsoRead.label': 'À lire aussi' });
     expect(msg('fr-BE', 'alsoRead.label')).to.equal('À lire aussi');
-    expect(msg('fr', 'didYouKnow.heading')).to.equal('Did you know?');
+    expect(msg('fr', 'common.retry')).to.equal('Try again');
   });
 
   it('formats dates and recent times with Intl', () => {

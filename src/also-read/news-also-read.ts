@@ -7,6 +7,8 @@ import { defineElement, hostStyles, NewsElement } from '../core/news-element.js'
 import { safeUrl } from '../core/safe-url.js';
 import type { ArticleSummary } from '../core/types.js';
 import { styles } from './also-read.styles.js';
+import { addEnglishDefaults } from '../core/i18n.js';
+import { messages } from './messages.js';
 
 /**
  * @summary An inline "ALSO READ | headline" link to another article, with an optional thumbnail.
@@ -144,6 +146,7 @@ export class NewsAlsoRead extends NewsElement {
   }
 }
 
+addEnglishDefaults(messages);
 defineElement('news-also-read', NewsAlsoRead);
 
 declare global {

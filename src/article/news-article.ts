@@ -10,6 +10,8 @@ import { installTypography } from './article-typography.js';
 import { articleTemplate } from './blocks.js';
 import { bodyText, countWords, readingMinutes } from './reading-time.js';
 import { styles } from './article.styles.js';
+import { addEnglishDefaults } from '../core/i18n.js';
+import { messages } from './messages.js';
 
 /**
  * @summary The article shell: kicker, headline, dek, byline, hero figure and body. Provides the
@@ -164,6 +166,7 @@ export class NewsArticle extends NewsElement {
   }
 }
 
+addEnglishDefaults(messages);
 defineElement('news-article', NewsArticle);
 
 declare global {

@@ -1,10 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { formatDate, formatRelative, parseDate } from '../core/i18n.js';
+import { formatDate, formatRelative, parseDate, addEnglishDefaults } from '../core/i18n.js';
 import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
 import { safeUrl } from '../core/safe-url.js';
 import { initials } from './initials.js';
 import { styles } from './byline.styles.js';
+import { messages } from './messages.js';
 
 /**
  * @summary "By <author>" with an avatar (initials when there is no photo), published and updated
@@ -111,6 +112,7 @@ export class NewsByline extends NewsElement {
   }
 }
 
+addEnglishDefaults(messages);
 defineElement('news-byline', NewsByline);
 
 declare global {

@@ -34,6 +34,14 @@ export function registerMessages(language: string, messages: Messages): void {
   notify();
 }
 
+/**
+ * An element's own English wording, added when its module loads, so a page pays only for the
+ * strings of the elements it uses. Messages a publisher registered earlier keep precedence.
+ */
+export function addEnglishDefaults(messages: Messages): void {
+  catalogs.set('en', { ...messages, ...catalogs.get('en') });
+}
+
 /** Starts loading the catalog for `locale` if one exists and is not loaded. */
 export function loadMessages(locale: string): Promise<void> {
   const language = languageOf(locale);

@@ -2,6 +2,8 @@ import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
 import { styles } from './did-you-know.styles.js';
+import { addEnglishDefaults } from '../core/i18n.js';
+import { messages } from './messages.js';
 
 export type DidYouKnowVariant = 'note' | 'highlight' | 'quiet';
 
@@ -48,6 +50,7 @@ export class NewsDidYouKnow extends NewsElement {
   }
 }
 
+addEnglishDefaults(messages);
 defineElement('news-did-you-know', NewsDidYouKnow);
 
 declare global {

@@ -4,13 +4,14 @@ import { Directive, directive } from 'lit/directive.js';
 import { DataController } from '../core/data-controller.js';
 import type { HttpError } from '../core/errors.js';
 import { NewsVoteEvent } from '../core/events.js';
-import { formatDate, parseDate } from '../core/i18n.js';
+import { formatDate, parseDate, addEnglishDefaults } from '../core/i18n.js';
 import { NearViewportController } from '../core/near-viewport.js';
 import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
 import type { LiveEvent, NewsAdapter, Poll, PollResultsVisibility } from '../core/types.js';
 import { percentages } from './percentages.js';
 import { normalizePoll } from './poll-data.js';
 import { styles } from './poll.styles.js';
+import { messages } from './messages.js';
 
 /** Live results are applied at most this often, however fast votes arrive. */
 const LIVE_INTERVAL_MS = 1000;
@@ -552,6 +553,7 @@ export class NewsPoll extends NewsElement {
   }
 }
 
+addEnglishDefaults(messages);
 defineElement('news-poll', NewsPoll);
 
 declare global {

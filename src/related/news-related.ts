@@ -1,12 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DataController } from '../core/data-controller.js';
-import { formatDate, parseDate } from '../core/i18n.js';
+import { formatDate, parseDate, addEnglishDefaults } from '../core/i18n.js';
 import { NearViewportController } from '../core/near-viewport.js';
 import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
 import { safeUrl } from '../core/safe-url.js';
 import type { ArticleSummary } from '../core/types.js';
 import { styles } from './related.styles.js';
+import { messages } from './messages.js';
 
 /**
  * @summary A list of related articles with images, headlines and dates, from the API or child links.
@@ -145,6 +146,7 @@ export class NewsRelated extends NewsElement {
   }
 }
 
+addEnglishDefaults(messages);
 defineElement('news-related', NewsRelated);
 
 declare global {

@@ -1,38 +1,12 @@
 import type { Messages } from '../i18n.js';
 
-/** English, the fallback for every other language. Keys are `element.thing`. */
+/**
+ * English strings shared by every element. Each element adds its own English wording from its
+ * folder (`messages.ts`), so a page only ships the strings of the elements it uses.
+ */
 const en: Messages = {
   'common.retry': 'Try again',
   'common.loading': 'Loading…',
-  'didYouKnow.heading': 'Did you know?',
-  'alsoRead.label': 'Also read',
-  'alsoRead.previewFailed': 'Preview unavailable.',
-  'article.loadFailed': 'This article could not be loaded.',
-  'byline.by': 'By {author}',
-  'byline.avatar': 'Author',
-  'byline.published': '{date}',
-  'byline.updated': 'Updated {date}',
-  'byline.readingTime': { one: '{count} min read', other: '{count} min read' },
-  'related.heading': 'Related articles',
-  'poll.vote': 'Vote',
-  'poll.votes': { one: '{count} vote', other: '{count} votes' },
-  'poll.totalVotes': 'Total votes: {count}',
-  'poll.voteRecorded': 'Vote recorded.',
-  'poll.yourChoice': 'Your choice',
-  'poll.closed': 'Poll closed',
-  'poll.closesOn': 'Voting closes {date}',
-  'poll.unavailable': 'Voting is unavailable right now.',
-  'poll.alreadyVoted': 'You have already voted in this poll.',
-  'poll.closedNow': 'This poll has closed, so your vote was not counted.',
-  'poll.voteFailed': 'Your vote could not be sent. Please try again.',
-  'poll.loadFailed': 'The poll could not be loaded.',
-  'poll.noOptions': 'This poll has no choices yet.',
-  'poll.chooseUpTo': { one: 'Choose 1 option.', other: 'Choose up to {count} options.' },
-  'poll.chooseAny': 'Choose one or more options.',
-  'poll.showResults': 'Show results',
-  'poll.backToVote': 'Back to voting',
-  'poll.hiddenUntilClose': 'Thanks for voting. Results will be shown when the poll closes.',
-  'poll.sending': 'Sending your vote…',
   'comments.title': 'Comments',
   'comments.heading': 'Comments ({count})',
   'comments.sort': 'Sort by',

@@ -1,0 +1,6 @@
+import type { Messages } from '../core/i18n.js';
+
+/** English wording of this element; other languages live in `src/core/locales/`. */
+export const messages: Messages = {
+  'related.heading': 'Related articles',
+};
