@@ -133,8 +133,8 @@ export class NewsAlsoRead extends NewsElement {
         ${waitingForHeadline
           ? html`<span class="skeleton"></span><span class="visually-hidden">${this.msg('common.loading')}</span>`
           : href
-            ? html`<a part="link" href=${href} @click=${this.onClick}>${headline}</a>`
-            : html`<span part="link">${headline}</span>`}
+            ? html`<a part="link" dir="auto" href=${href} @click=${this.onClick}>${headline}</a>`
+            : html`<span part="link" dir="auto">${headline}</span>`}
         ${this.summary.status === 'error'
           ? html`<span class="problem" role="status"
               >${this.msg('alsoRead.previewFailed')}<button type="button" @click=${() => this.summary.run()}>${this.msg('common.retry')}</button></span

@@ -445,7 +445,7 @@ export class NewsPoll extends NewsElement {
 
   private renderQuestion(poll?: Poll, focusable = false) {
     const text = poll?.question || this.question?.trim();
-    return text ? html`<p part="question" class="question" tabindex=${focusable ? '-1' : nothing}>${text}</p>` : nothing;
+    return text ? html`<p part="question" class="question" dir="auto" tabindex=${focusable ? '-1' : nothing}>${text}</p>` : nothing;
   }
 
   private renderSkeleton(poll?: Poll) {
@@ -474,7 +474,7 @@ export class NewsPoll extends NewsElement {
     const closesAt = parseDate(poll.closesAt);
     return html`<form @submit=${this.onSubmit} @change=${this.onChange}>
       <fieldset part="choices" ?disabled=${!available || loadFailed} aria-describedby=${hint ? 'hint' : nothing}>
-        <legend part="question" class="question">${poll.question || this.question?.trim() || ''}</legend>
+        <legend part="question" class="question" dir="auto">${poll.question || this.question?.trim() || ''}</legend>
         ${hint ? html`<p id="hint" class="hint">${hint}</p>` : nothing}
         ${poll.options.map((option) => {
           const checked = this.selected.includes(option.id);
@@ -485,7 +485,7 @@ export class NewsPoll extends NewsElement {
               .value=${option.id}
               .checked=${checked}
               ?disabled=${full && !checked}
-            /><span class="label">${option.label}</span>
+            /><span class="label" dir="auto">${option.label}</span>
           </label>`;
         })}
       </fieldset>
@@ -529,7 +529,7 @@ export class NewsPoll extends NewsElement {
           const chosen = mine.includes(option.id);
           return html`<li part="result" class="row result ${chosen ? 'mine' : ''}">
             ${counted ? html`<span part="bar" class="bar" ${share(shares[index])}></span>` : nothing}
-            <span class="label">${option.label}</span>
+            <span class="label" dir="auto">${option.label}</span>
             ${chosen ? html`<span class="tag">${this.msg('poll.yourChoice')}</span>` : nothing}
             ${counted
               ? html`<span class="numbers">

@@ -115,7 +115,7 @@ export class NewsRelated extends NewsElement {
     return html`<li part="item">
       <a part="link" class=${image ? 'with-image' : ''} href=${href}>
         ${image ? html`<img part="image" src=${image} alt="" loading="lazy" decoding="async" width="320" height="180" />` : nothing}
-        <span part="headline">${headline}</span>
+        <span part="headline" dir="auto">${headline}</span>
         ${date ? html`<time part="date" datetime=${date.toISOString()}>${formatDate(this.locale, date, { dateStyle: 'medium' })}</time>` : nothing}
       </a>
     </li>`;
