@@ -160,7 +160,7 @@ export const styles = css`
     unicode-bidi: isolate;
   }
   .posting {
-    opacity: 0.7;
+    background: var(--_surface);
   }
   .avatar {
     display: grid;
