@@ -177,6 +177,7 @@ async function commentsPart() {
     missed.push(`comments: bench/comments.bench.mjs failed (${result.signal ?? `exit ${result.code}`})`);
     return;
   }
+  out('   (figures from bench/comments.bench.mjs as it prints them: real server on PGlite, Chromium at 1000x900, no CPU throttling)');
   for (const line of result.stdout.trimEnd().split('\n')) if (!line.startsWith('{')) out(`   ${line}`);
 }
 
