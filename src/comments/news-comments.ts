@@ -459,6 +459,9 @@ export class NewsComments extends NewsElement {
     try {
       const comment = await adapter.postComment(thread, { body, parentId: target || null }, { idempotencyKey: draft.key });
       this.change(temp.id, () => null);
+      // A replay of a post the thread already shows (its answer was lost, then the thread reloaded)
+      // is counted and announced to the page once, not again.
+      const known = !!this.find(comment.id);
       // A repeat of an earlier post returns that post; text edited since then stays as a new draft.
       if (comment.body?.trim() === body) {
         this.drafts!.clear(target);
@@ -466,14 +469,14 @@ export class NewsComments extends NewsElement {
       } else {
         this.drafts!.set(target, text, true);
       }
-      if (comment.status === 'published') {
+      if (comment.status === 'published' && !known) {
         this.total = (this.total ?? 0) + 1;
         this.bumpReplies(comment.parentId, 1);
       }
       if (target) this.open = undefined;
       this.place(comment, true);
       this.say(this.msg(comment.status === 'pending' ? 'comments.postedPending' : 'comments.posted'));
-      this.emit(new NewsCommentPostEvent({ threadId: thread, comment }));
+      if (!known) this.emit(new NewsCommentPostEvent({ threadId: thread, comment }));
     } catch (error) {
       this.change(temp.id, () => null);
       const status = statusOf(error);
@@ -767,9 +770,8 @@ export class NewsComments extends NewsElement {
                 ${flag ? html`<span class="flag">${this.msg(flag)}</span>` : nothing}
               </span>
             </header>
-            <p part="body" class="body" dir="auto">
-              ${c.replyToName ? html`<span class="mention">@<bdi>${c.replyToName}</bdi></span> ` : nothing}${autolink(String(c.body ?? ''))}
-            </p>
+            <!-- One line: the body keeps the reader's line breaks (pre-wrap), so template whitespace would show. -->
+            <p part="body" class="body" dir="auto">${c.replyToName ? html`<span class="mention">@<bdi>${c.replyToName}</bdi></span> ` : nothing}${autolink(String(c.body ?? ''))}</p>
             ${c.posting ? nothing : this.actions(c)} ${this.inlineForm(c)}`}
     </article>`;
   }
