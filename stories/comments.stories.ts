@@ -65,7 +65,7 @@ const renderThread = ({ 'thread-id': threadId, 'sign-in-url': signInUrl, sort, '
     ?live=${live}
     loading=${ifDefined(loading)}
     .adapter=${adapter ?? storyAdapter({ signedIn: true })}
-    style=${cssProperties({ 'max-width': '42rem', ...tokens })}
+    style=${cssProperties({ 'max-width': 'min(42rem, 100%)', ...tokens })}
   ></news-comments>
 `;
 
