@@ -186,8 +186,8 @@ try {
   console.log('\n<news-comments> benchmark (Chromium, real server, PGlite)');
   console.log('-'.repeat(78));
   row('first page (20 comments) of a 10,000-comment thread', `${median(renders).toFixed(1)} ms (median of ${runs})`);
-  row('API bytes for the first render, 100-comment thread', `${small.bytes.toLocaleString('en')} B in ${small.requests} requests`);
-  row('API bytes for the first render, 10,000-comment thread', `${large.bytes.toLocaleString('en')} B in ${large.requests} requests`);
+  row('API bytes for the first render, 100-comment thread', `${small.bytes.toLocaleString('en')} B`);
+  row('API bytes for the first render, 10,000-comment thread', `${large.bytes.toLocaleString('en')} B`);
   row('"Load more" 20 → 1,000 comments (49 pages of 20)', `${perPage.times.reduce((a, b) => a + b, 0).toFixed(0)} ms total`);
   row('  one "Load more", median / slowest', `${median(perPage.times).toFixed(1)} ms / ${Math.max(...perPage.times).toFixed(1)} ms`);
   row('  last "Load more" (980 → 1,000 on screen)', `${perPage.times.at(-1).toFixed(1)} ms`);
