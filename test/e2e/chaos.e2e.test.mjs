@@ -128,6 +128,7 @@ const readChaos = () => {
       bodies: [...(comments?.querySelectorAll('article[part="comment"]:not([aria-busy="true"]) [part="body"]') ?? [])].map(clean),
       draft: comments?.querySelector('[part="composer"] textarea')?.value ?? null,
       signIn: !!comments?.querySelector('[part="sign-in"]'),
+      heading: clean(comments?.querySelector('[part="heading"]')),
       busy: comments?.querySelector('[part="list"]')?.getAttribute('aria-busy') ?? null,
     },
     related: {
@@ -232,12 +233,14 @@ for (const { name, fault } of outages) {
     proxy.set(fault);
     await page.goto(`${proxy.url}/pages/chaos.html`, { waitUntil: 'load' });
     const failed = await waitForView(page, failedState, `every element's failed state under ${name}`, 30_000);
+    // The count looks the same loading and failed ("Comments"); its warning says it has given up.
+    const warned = (tag) => warnings.some((text) => text.startsWith(`<${tag}>`));
+    while (!failingElements.every(warned) && Date.now() - started < 30_000) await sleep(100);
     const failedAfter = Date.now() - started;
     assert.ok(failedAfter < 15_000, `the reader learns within 15 s (took ${failedAfter} ms)`);
     assert.equal(failed.comments.signIn, true, 'no session known: the sign-in prompt, not a broken composer');
-    for (const tag of failingElements) {
-      assert.ok(warnings.some((text) => text.startsWith(`<${tag}>`)), `<${tag}> warned: ${JSON.stringify(warnings)}`);
-    }
+    for (const tag of failingElements) assert.ok(warned(tag), `<${tag}> warned: ${JSON.stringify(warnings)}`);
+    assert.equal((await view(page)).count, 'Comments', 'the count keeps its fallback text');
 
     // The server recovers: each element's retry brings it back without a reload.
     proxy.recover();
@@ -268,3 +271,228 @@ for (const { name, fault } of outages) {
     assert.deepEqual(problems, []);
   });
 }
+
+/** A fault for the first request to each /api/ path only, so the adapter's retry gets through. */
+const oncePerPath = () => {
+  const seen = new Set();
+  return ({ path }) => path.startsWith('/api/') && !path.endsWith('/events') && !seen.has(path) && !!seen.add(path);
+};
+
+for (const { name, fault, gapMs } of [
+  { name: 'a 429 with Retry-After: 1', fault: { mode: 'status', status: 429, headers: { 'Retry-After': '1' } }, gapMs: 950 },
+  { name: 'a dropped connection', fault: { mode: 'drop' }, gapMs: 0 },
+  { name: 'a 503 without Retry-After', fault: { mode: 'status', status: 503 }, gapMs: 0 },
+]) {
+  test(`${name} on the first request to each resource is retried without the reader noticing`, { skip, timeout: 60_000 }, async () => {
+    const { context, page, problems, warnings } = await openReader();
+    const mark = proxy.requests.length;
+    proxy.set({ ...fault, match: oncePerPath() });
+    await page.goto(`${proxy.url}/pages/chaos.html`, { waitUntil: 'load' });
+    await waitForView(page, loadedState, 'the loaded page');
+    proxy.recover();
+    const seen = proxy.since(mark);
+    const faulted = seen.filter((entry) => entry.fault !== 'pass');
+    assert.ok(faulted.length >= 6, `every resource met the fault once (${faulted.map((entry) => entry.path).join(', ')})`);
+    for (const first of faulted) {
+      const retry = seen.find((entry) => entry.path === first.path && entry.at >= first.at && entry !== first);
+      assert.ok(retry, `${first.path} was retried`);
+      assert.ok(retry.at - first.at >= gapMs, `${first.path} was retried after ${retry.at - first.at} ms (Retry-After honoured)`);
+    }
+    await context.close();
+    assert.deepEqual(problems, []);
+    assert.deepEqual(warnings.filter((text) => /^<news-/.test(text)), [], 'no element reported an error');
+  });
+}
+
+test('a slow server (1.5 s per answer): skeletons and fallbacks hold the place, then everything loads', { skip, timeout: 60_000 }, async () => {
+  const { context, page, problems } = await openReader();
+  proxy.set({ mode: 'delay', ms: 1500 });
+  await page.goto(`${proxy.url}/pages/chaos.html`, { waitUntil: 'load' });
+  const waiting = await view(page);
+  assert.equal(waiting.article.loading, true, 'the article shows its skeleton');
+  assert.equal(waiting.alsoRead.busy, 'true');
+  assert.equal(waiting.alsoRead.headline, 'Port authority story', 'the link is usable while the preview loads');
+  assert.equal(waiting.poll.busy, 'true');
+  assert.equal(waiting.poll.question, 'Should the ferry run all night?', 'the inline question shows at once');
+  assert.equal(waiting.comments.busy, 'true');
+  assert.deepEqual(waiting.related.headlines, relatedFallback, 'the child links stand in');
+  assert.equal(waiting.count, 'Comments');
+  await waitForView(page, loadedState, 'the loaded page');
+  proxy.recover();
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+/** Types into the comment composer like a reader. */
+async function typeComment(page, text) {
+  const textarea = await page.evaluateHandle(() => document.querySelector('news-comments').shadowRoot.querySelector('[part="composer"] textarea'));
+  await textarea.asElement().type(text);
+  await textarea.dispose();
+}
+const pressPost = (page) => clickIn(page, () => document.querySelector('news-comments').shadowRoot.querySelector('[part="composer"] button.primary'));
+const composerReady = (v) => v.comments.draft !== null && v.comments.busy === 'false';
+
+test('a comment whose answer is lost is stored once: retries share one idempotency key, the draft survives a reload, posting again confirms it', { skip, timeout: 90_000 }, async () => {
+  const token = await readerToken(1);
+  const thread = `chaos-post-${Date.now()}`;
+  const path = `/api/threads/${thread}/comments`;
+  const body = 'A lost answer must not double my comment.';
+  const { context, page, problems } = await openReader({ token });
+  await page.goto(`${proxy.url}/pages/chaos.html?thread=${thread}`, { waitUntil: 'load' });
+  await waitForView(page, composerReady, 'the composer');
+  await typeComment(page, body);
+
+  // The server stores the comment, and the reader never hears back (three times: the post and two retries).
+  const mark = proxy.requests.length;
+  proxy.set({ mode: 'drop-after', match: { method: 'POST', path } });
+  await pressPost(page);
+  const failed = await waitForView(page, (v) => v.comments.postError.startsWith('Your comment could not be posted.') && v.comments.posting === 0, 'the post error');
+  assert.equal(failed.comments.postRetry, true, 'the error offers a retry');
+  assert.equal(failed.comments.draft, body, 'the text stays in the composer');
+  const posts = proxy.since(mark, { method: 'POST', path });
+  // The adapter's post and two retries, and Chromium's own silent re-sends on a dropped keep-alive
+  // connection: all the same request, with the same key.
+  assert.ok(posts.length >= 3, `the post and at least two retries (${posts.length})`);
+  assert.equal(new Set(posts.map((entry) => entry.idempotencyKey)).size, 1, 'one idempotency key for every attempt');
+  assert.ok(posts.every((entry) => entry.upstreamStatus === 201), 'the server answered each (the first stored it, the rest were replays)');
+  assert.equal((await api(`/threads/${thread}/comments`)).total, 1, 'the server has it once');
+
+  // A reload (the network still failing for posts): the draft is still there, and the thread shows the comment once.
+  await page.reload({ waitUntil: 'load' });
+  const reloaded = await waitForView(page, (v) => composerReady(v) && v.comments.shown === 1, 'the composer and the thread after a reload');
+  assert.equal(reloaded.comments.draft, body, 'the draft survived the reload');
+  assert.deepEqual(reloaded.comments.bodies, [body]);
+  assert.equal(reloaded.comments.heading, 'Comments (1)');
+
+  // The network is back: posting the draft again replays the stored answer; nothing doubles, the draft clears.
+  proxy.recover();
+  await page.evaluate(() => {
+    window.__postEvents = 0;
+    document.addEventListener('news-comment-post', () => window.__postEvents++);
+  });
+  await pressPost(page);
+  const done = await waitForView(page, (v) => v.comments.draft === '' && v.comments.posting === 0, 'the confirmed post');
+  assert.equal(await page.evaluate(() => window.__postEvents), 0, 'no second news-comment-post (a <news-comment-count> would count it again)');
+  const last = proxy.since(mark, { method: 'POST', path }).at(-1);
+  assert.equal(last.fault, 'pass');
+  assert.equal(last.idempotencyKey, posts[0].idempotencyKey, 'the draft kept its idempotency key across the reload');
+  assert.deepEqual(done.comments.bodies, [body], 'shown once');
+  assert.equal(done.comments.postError, '');
+  const stored = await api(`/threads/${thread}/comments`);
+  assert.equal(stored.total, 1, 'stored once');
+  assert.equal(stored.comments.filter((comment) => comment.body === body).length, 1);
+  assert.equal(done.comments.heading, 'Comments (1)', 'the heading did not count the replayed post again');
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('typed text survives a failing thread, a hung server and reloads', { skip, timeout: 90_000 }, async () => {
+  const token = await readerToken(2);
+  const thread = `chaos-draft-${Date.now()}`;
+  const { context, page, problems } = await openReader({ token });
+  await page.goto(`${proxy.url}/pages/chaos.html?thread=${thread}`, { waitUntil: 'load' });
+  await waitForView(page, composerReady, 'the composer');
+  const first = 'Half a thought, typed just before the server fell over';
+  await typeComment(page, first);
+  // Reload at once (no time for the debounced save): the page-hide flush keeps it.
+  proxy.set({ mode: 'status', status: 500, match: { method: 'GET', path: `/api/threads/${thread}/comments` } });
+  await page.reload({ waitUntil: 'load' });
+  let v = await waitForView(page, (v) => v.comments.error && v.comments.draft !== null, 'the thread error with the composer');
+  assert.equal(v.comments.draft, first, 'the draft is back in the composer while the thread fails');
+  await typeComment(page, ', and finished while it was down.');
+
+  // Everything hangs now; reload again before the save delay has passed.
+  proxy.set({ mode: 'hang' });
+  await page.reload({ waitUntil: 'load' });
+  proxy.recover();
+  v = await waitForView(page, (v) => v.comments.draft !== null && v.comments.busy === 'false', 'the composer once the server answers', 30_000);
+  assert.equal(v.comments.draft, `${first}, and finished while it was down.`);
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+/** Picks choice `index` and presses Vote like a reader. */
+async function vote(page, index) {
+  await clickIn(page, (i) => document.querySelector('news-poll').shadowRoot.querySelectorAll('input')[i], index);
+  await clickIn(page, () => document.querySelector('news-poll').shadowRoot.querySelector('[part="vote-button"]'));
+}
+const pollReady = (v) => v.poll.choices === 2 && v.poll.busy === 'false';
+const pollTotal = async (id) => (await api(`/polls/${id}`)).totalVotes;
+
+test('a vote whose answer is lost once is counted once (signed in): the retry replays it', { skip, timeout: 60_000 }, async () => {
+  const pollId = `chaos-vote-once-${Date.now()}`;
+  await putPoll(pollId, 'always');
+  const token = await readerToken(1);
+  const { context, page, problems } = await openReader({ token });
+  await page.goto(`${proxy.url}/pages/chaos.html?poll=${pollId}`, { waitUntil: 'load' });
+  await waitForView(page, pollReady, 'the poll');
+  const mark = proxy.requests.length;
+  const path = `/api/polls/${pollId}/votes`;
+  proxy.set({ mode: 'drop-after', times: 1, match: { method: 'POST', path } });
+  await vote(page, 0);
+  const v = await waitForView(page, (v) => v.poll.results === 2 && v.poll.busy === 'false', 'the results');
+  assert.deepEqual(v.poll.mine, ['Yes, every night']);
+  const posts = proxy.since(mark, { method: 'POST', path });
+  assert.equal(posts.length, 2);
+  assert.equal(posts[0].idempotencyKey, posts[1].idempotencyKey);
+  assert.equal(await pollTotal(pollId), 1, 'one ballot stored');
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('a vote whose answers are all lost shows an error; voting again finds it recorded, counted once (signed in)', { skip, timeout: 60_000 }, async () => {
+  const pollId = `chaos-vote-lost-${Date.now()}`;
+  await putPoll(pollId, 'always');
+  const token = await readerToken(2);
+  const { context, page, problems } = await openReader({ token });
+  await page.goto(`${proxy.url}/pages/chaos.html?poll=${pollId}`, { waitUntil: 'load' });
+  await waitForView(page, pollReady, 'the poll');
+  const path = `/api/polls/${pollId}/votes`;
+  proxy.set({ mode: 'drop-after', match: { method: 'POST', path } });
+  await vote(page, 1);
+  let v = await waitForView(page, (v) => v.poll.message === 'Your vote could not be sent. Please try again.' && v.poll.busy === 'false', 'the vote error');
+  assert.equal(v.poll.choices, 2, 'the choices stay, with the reader’s pick, to try again');
+  assert.equal(await pollTotal(pollId), 1, 'the server did record it');
+
+  proxy.recover();
+  await clickIn(page, () => document.querySelector('news-poll').shadowRoot.querySelector('[part="vote-button"]'));
+  v = await waitForView(page, (v) => v.poll.results === 2 && v.poll.mine.length === 1 && v.poll.busy === 'false', 'the results after voting again');
+  assert.deepEqual(v.poll.mine, ['No, winter only']);
+  assert.equal(await pollTotal(pollId), 1, 'still one ballot');
+  await page.reload({ waitUntil: 'load' });
+  v = await waitForView(page, (v) => v.poll.results === 2 && v.poll.busy === 'false', 'the results after a reload');
+  assert.deepEqual(v.poll.mine, ['No, winter only']);
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+// Known server defect: an anonymous voter's identity is the `news_voter` cookie, issued in the answer to
+// their first vote. When that answer is lost, the retry carries the same Idempotency-Key but no cookie, so
+// the server sees a new voter (idempotency is scoped per voter) and stores a second ballot. The fix belongs
+// in server/: issue the cookie on GET /polls/{id} (before any vote), or scope anonymous idempotency keys
+// without the voter. This test runs as a TODO until then and passes once the server is fixed.
+const anonymousVoteDefect = 'server defect: the anonymous voter cookie comes with the vote answer, so a lost answer makes the retry a new voter';
+
+test('an anonymous vote whose answer is lost once is counted once', { skip, todo: skip ? false : anonymousVoteDefect, timeout: 60_000 }, async () => {
+  const pollId = `chaos-vote-anonymous-${Date.now()}`;
+  await putPoll(pollId, 'always');
+  const { context, page, problems } = await openReader();
+  await page.goto(`${proxy.url}/pages/chaos.html?poll=${pollId}`, { waitUntil: 'load' });
+  await waitForView(page, pollReady, 'the poll');
+  const mark = proxy.requests.length;
+  const path = `/api/polls/${pollId}/votes`;
+  proxy.set({ mode: 'drop-after', times: 1, match: { method: 'POST', path } });
+  await vote(page, 0);
+  await waitForView(page, (v) => v.poll.results === 2 && v.poll.busy === 'false', 'the results');
+  const posts = proxy.since(mark, { method: 'POST', path });
+  assert.equal(posts.length, 2);
+  assert.equal(posts[0].idempotencyKey, posts[1].idempotencyKey, 'the retry reused the idempotency key');
+  await context.close();
+  assert.deepEqual(problems, []);
+  const total = await pollTotal(pollId);
+  assert.equal(
+    total,
+    1,
+    `one ballot stored for one reader, not ${total}: the first vote had ${posts[0].voterCookie ? 'a' : 'no'} voter cookie, the retry had ${posts[1].voterCookie ? 'a' : 'no'} voter cookie`,
+  );
+});

@@ -56,7 +56,7 @@ export async function startChaosProxy({ upstream, statics = {}, pageHeaders = ()
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) throw new Error('the chaos proxy forwards to loopback only');
   /** Active faults, first match wins; each `{ mode, match, times?, ms?, status?, headers? }`. */
   let faults = [];
-  /** Every proxied request: `{ method, path, fault, idempotencyKey, status }` (status 0: no answer). */
+  /** Every proxied request: `{ method, path, at, fault, idempotencyKey, voterCookie, status, upstreamStatus? }` (status 0: no answer). */
   const requests = [];
   const sockets = new Set();
   const held = new Set();
@@ -113,7 +113,16 @@ export async function startChaosProxy({ upstream, statics = {}, pageHeaders = ()
     for (const [prefix, dir] of Object.entries(statics)) {
       if (req.url.startsWith(prefix) && (req.method === 'GET' || req.method === 'HEAD') && (await serveStatic(req, res, prefix, dir))) return;
     }
-    const entry = { method: req.method, path: req.url, fault: 'pass', idempotencyKey: req.headers['idempotency-key'] ?? null, status: 0 };
+    const entry = {
+      method: req.method,
+      path: req.url,
+      at: Date.now(),
+      fault: 'pass',
+      idempotencyKey: req.headers['idempotency-key'] ?? null,
+      /** Whether the reference server's anonymous voter cookie came along. */
+      voterCookie: /(^|;\s*)news_voter=/.test(req.headers.cookie ?? ''),
+      status: 0,
+    };
     requests.push(entry);
     const body = await readAll(req);
     const fault = takeFault(entry);
