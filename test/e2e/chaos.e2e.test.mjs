@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startChaosProxy } from './support/chaos-proxy.mjs';
-import { clickIn, launchBrowser, waitInPage } from './support/browser.mjs';
+import { clickIn, launchBrowser } from './support/browser.mjs';
 import { repoRoot, sleep, snapshotDist, startReferenceServer, startScript } from './support/reference-server.mjs';
 
 const pagesDir = fileURLToPath(new URL('./support/pages/', import.meta.url));
