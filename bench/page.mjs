@@ -277,7 +277,16 @@ function attribute(cpuProfile, trace, origin) {
     samples.push({ t, mod: ignored ? null : functionName === '(garbage collector)' ? '(garbage collector)' : moduleOf(url, origin), dur: next });
   });
   const events = trace.traceEvents ?? trace;
-  const mainThreads = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  // The page's renderer: the process the trace says committed our URL (headless Chromium also runs
+  // WebUI renderers of its own, whose tasks must not be counted).
+  const pagePids = new Set(
+    events
+      .filter((e) => ['FrameCommittedInBrowser', 'TracingStartedInBrowser'].includes(e.name))
+      .flatMap((e) => (e.name === 'TracingStartedInBrowser' ? e.args?.data?.frames ?? [] : [e.args?.data ?? {}]))
+      .filter((frame) => typeof frame.url === 'string' && frame.url.startsWith(origin) && frame.processId)
+      .map((frame) => frame.processId),
+  );
+  const mainThreads = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && (pagePids.size === 0 || pagePids.has(e.pid)));
   let best = null;
   let bestTotal = -1;
   for (const m of mainThreads) {
