@@ -466,14 +466,8 @@ test('a vote whose answers are all lost shows an error; voting again finds it re
   assert.deepEqual(problems, []);
 });
 
-// Known server defect: an anonymous voter's identity is the `news_voter` cookie, issued in the answer to
-// their first vote. When that answer is lost, the retry carries the same Idempotency-Key but no cookie, so
-// the server sees a new voter (idempotency is scoped per voter) and stores a second ballot. The fix belongs
-// in server/: issue the cookie on GET /polls/{id} (before any vote), or scope anonymous idempotency keys
-// without the voter. This test runs as a TODO until then and passes once the server is fixed.
-const anonymousVoteDefect = 'server defect: the anonymous voter cookie comes with the vote answer, so a lost answer makes the retry a new voter';
-
-test('an anonymous vote whose answer is lost once is counted once', { skip, todo: skip ? false : anonymousVoteDefect, timeout: 60_000 }, async () => {
+// The anonymous voter's cookie is issued when the poll is read, so the lost answer's retry is the same voter.
+test('an anonymous vote whose answer is lost once is counted once', { skip, timeout: 60_000 }, async () => {
   const pollId = `chaos-vote-anonymous-${Date.now()}`;
   await putPoll(pollId, 'always');
   const { context, page, problems } = await openReader();

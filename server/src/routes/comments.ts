@@ -126,7 +126,8 @@ export function commentRoutes(services: Services): Hono<AppEnv> {
 
   routes.get('/counts', async (c) => {
     const { threads } = parseQuery(c, countsQuery);
-    c.header('Cache-Control', 'public, max-age=15');
+    // Shared caches may hold counts briefly; browsers revalidate, so a reader who just posted sees it.
+    c.header('Cache-Control', 'public, max-age=0, s-maxage=15, stale-while-revalidate=30');
     return c.json({ counts: await countThreads(db, threads) });
   });
 

@@ -22,6 +22,9 @@ export function pollRoutes(services: Services): Hono<AppEnv> {
     const id = pathId(c, 'id', 'Poll');
     const poll = await getPoll(db, id, await auth.voterId(c, false));
     if (!poll) throw notFound('Poll');
+    // An anonymous reader gets a voter id when they first see the poll, so a vote whose answer is
+    // lost is retried as the same voter and its Idempotency-Key is honoured, instead of counting twice.
+    await auth.voterId(c, true);
     c.header('Cache-Control', 'private, no-store');
     return c.json(poll);
   });
