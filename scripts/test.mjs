@@ -64,6 +64,7 @@ function run(step) {
     tee(child.stdout, process.stdout);
     tee(child.stderr, process.stderr);
     // Runners colour their output even when told not to; counts are read from the plain text.
+    // eslint-disable-next-line no-control-regex -- ANSI colour codes start with the ESC control character.
     const plain = () => output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
     child.on('close', (code) => resolve({ ...step, ok: code === 0, seconds: (Date.now() - started) / 1000, ...(step.counts?.(plain()) ?? {}) }));
   });
