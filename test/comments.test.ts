@@ -289,6 +289,19 @@ describe('<news-comments>', () => {
   });
 
   describe('signing in', () => {
+    it('does not tell a reader to sign in when the session check fails, and retries it', async () => {
+      const adapter = demo({ signedIn: true });
+      adapter.fail('getSession', 503, 1);
+      const warnings = captureWarnings();
+      const el = await mount(adapter);
+      warnings.restore();
+      expect(text(shadow(el, '[part="sign-in"]'))).to.contain('We could not check whether you are signed in.');
+      expect(text(shadow(el, '[part="sign-in"]'))).not.to.contain('Please sign in');
+      await expect(el).to.be.accessible();
+      button(el, 'Try again', shadow(el, '[part="sign-in"]')!)!.click();
+      await waitFor(() => shadow(el, 'textarea#c'), 'composer after retry');
+    });
+
     it('asks a signed-out reader to sign in, linking to sign-in-url with a return URL', async () => {
       const el = await mount(demo(), { signInUrl: '/demo/sign-in?site=1' });
       expect(text(shadow(el, '[part="sign-in"] p'))).to.equal('Please sign in to leave a comment.');

@@ -97,6 +97,7 @@ export class NewsComments extends NewsElement {
     live: { type: Boolean, reflect: true },
     loading: {},
     session: { state: true, attribute: false },
+    sessionFailed: { state: true, attribute: false },
     items: { state: true, attribute: false },
     status: { state: true, attribute: false },
     incoming: { state: true, attribute: false },
@@ -127,6 +128,7 @@ export class NewsComments extends NewsElement {
 
   /** The signed-in reader, null when signed out, undefined until known. */
   private session?: User | null;
+  private sessionFailed = false;
   private items: Item[] = [];
   private status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   private incoming: Comment[] = [];
@@ -218,6 +220,23 @@ export class NewsComments extends NewsElement {
     }
   }
 
+  /**
+   * Asks who the reader is. A failure is not "signed out": a signed-in reader must not be told to
+   * sign in because the server hiccuped, so the gate offers a retry instead.
+   */
+  private loadSession(adapter: NewsAdapter) {
+    this.session = undefined;
+    this.sessionFailed = false;
+    adapter.getSession().then(
+      (user) => adapter === this.resolvedAdapter && (this.session = user ?? null),
+      (error: unknown) => {
+        if (adapter !== this.resolvedAdapter) return;
+        this.sessionFailed = true;
+        this.fail('session_failed', `could not check the reader's session: ${String(error)}`);
+      },
+    );
+  }
+
   private async load(adapter: NewsAdapter, thread: string, newReader: boolean) {
     this.listRequest?.abort();
     const request = (this.listRequest = new AbortController());
@@ -229,14 +248,7 @@ export class NewsComments extends NewsElement {
       this.drafts = new DraftStore(thread);
       this.texts = {};
       this.errors = {};
-      this.session = undefined;
-      adapter.getSession().then(
-        (user) => adapter === this.resolvedAdapter && (this.session = user ?? null),
-        (error: unknown) => {
-          this.session = null;
-          this.fail('session_failed', `session: ${String(error)}`);
-        },
-      );
+      this.loadSession(adapter);
     }
     try {
       const page = await adapter.listComments(thread, { sort: this.order, limit: this.limit }, { signal: request.signal });
@@ -650,6 +662,12 @@ export class NewsComments extends NewsElement {
 
   private gate() {
     const me = this.session;
+    if (me === undefined && this.sessionFailed) {
+      return html`<div part="sign-in" class="sign-in">
+        <p part="error" class="error">${this.msg('comments.sessionFailed')}</p>
+        <button @click=${() => this.resolvedAdapter && this.loadSession(this.resolvedAdapter)}>${this.msg('common.retry')}</button>
+      </div>`;
+    }
     if (me === undefined) return this.status === 'loading' ? html`<div class="skeleton gate" aria-hidden="true"></div>` : nothing;
     if (me) return this.composer('', this.msg('comments.label'), this.msg('comments.post'));
     const href = this.signInHref();

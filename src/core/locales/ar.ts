@@ -86,5 +86,6 @@ const ar: Messages = {
   'comments.showNew': { one: 'عرض تعليق جديد واحد', two: 'عرض تعليقين جديدين', few: 'عرض {count} تعليقات جديدة', many: 'عرض {count} تعليقًا جديدًا', other: 'عرض {count} تعليق جديد' },
   'commentCount.count': { zero: 'لا توجد تعليقات', one: 'تعليق واحد', two: 'تعليقان', few: '{count} تعليقات', many: '{count} تعليقًا', other: '{count} تعليق' },
   'commentCount.fallback': 'التعليقات',
+  'comments.sessionFailed': 'تعذّر التحقق من تسجيل دخولك. ما كتبته محفوظ.',
 };
 export default ar;

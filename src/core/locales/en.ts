@@ -61,5 +61,6 @@ const en: Messages = {
   'comments.showNew': { one: 'Show 1 new comment', other: 'Show {count} new comments' },
   'commentCount.count': { zero: 'No comments', one: '{count} comment', other: '{count} comments' },
   'commentCount.fallback': 'Comments',
+  'comments.sessionFailed': 'We could not check whether you are signed in. Anything you typed is kept.',
 };
 export default en;

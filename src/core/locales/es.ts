@@ -86,5 +86,6 @@ const es: Messages = {
   'comments.showNew': { one: 'Ver 1 comentario nuevo', other: 'Ver {count} comentarios nuevos' },
   'commentCount.count': { zero: 'Sin comentarios', one: '{count} comentario', other: '{count} comentarios' },
   'commentCount.fallback': 'Comentarios',
+  'comments.sessionFailed': 'No pudimos comprobar si has iniciado sesión. Lo que escribiste se conserva.',
 };
 export default es;
