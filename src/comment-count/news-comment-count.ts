@@ -3,6 +3,8 @@ import { property } from 'lit/decorators.js';
 import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
 import { safeUrl } from '../core/safe-url.js';
 import type { NewsAdapter } from '../core/types.js';
+import { addEnglishDefaults } from '../core/i18n.js';
+import { messages } from './messages.js';
 
 type Waiter = [threadId: string, settle: (count: number | Error) => void];
 
@@ -99,6 +101,7 @@ export class NewsCommentCount extends NewsElement {
   }
 }
 
+addEnglishDefaults(messages);
 defineElement('news-comment-count', NewsCommentCount);
 
 declare global {

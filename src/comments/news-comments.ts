@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { initials } from '../byline/initials.js';
 import type { HttpError } from '../core/errors.js';
 import { NewsCommentPostEvent, NewsSignInEvent } from '../core/events.js';
-import { formatDate, formatNumber, formatRelative, parseDate } from '../core/i18n.js';
+import { formatDate, formatNumber, formatRelative, parseDate, addEnglishDefaults } from '../core/i18n.js';
 import { NearViewportController } from '../core/near-viewport.js';
 import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
 import { safeUrl } from '../core/safe-url.js';
@@ -10,6 +10,7 @@ import type { Comment, CommentPage, CommentSort, LiveEvent, NewsAdapter, User } 
 import { autolink } from './autolink.js';
 import { DraftStore, flushDrafts } from './draft-store.js';
 import { styles } from './comments.styles.js';
+import { messages } from './messages.js';
 
 /** A comment as shown: the server's, or the reader's own on its way (`posting`). */
 type Item = Comment & { posting?: boolean };
@@ -856,6 +857,7 @@ export class NewsComments extends NewsElement {
   }
 }
 
+addEnglishDefaults(messages);
 defineElement('news-comments', NewsComments);
 
 declare global {
