@@ -24,7 +24,14 @@ const steps = [
   { name: 'browser', cmd: 'npx wtr', counts: wtrCounts },
   { name: 'storybook', cmd: 'npm run build-storybook --silent && node scripts/test-stories.mjs', counts: plainCounts },
   { name: 'server', cmd: 'npm test --silent -w server', counts: nodeTestCounts },
-  { name: 'e2e', cmd: 'node --test --test-concurrency=1 test/e2e/', counts: nodeTestCounts, when: () => existsSync('test/e2e') },
+  // The e2e servers reuse the dist/ the build step just wrote instead of each building again.
+  {
+    name: 'e2e',
+    cmd: 'node --test --test-concurrency=1 test/e2e/',
+    counts: nodeTestCounts,
+    when: () => existsSync('test/e2e'),
+    env: () => (ran.has('build') && existsSync('dist/news-elements.js') ? { SKIP_BUILD: '1' } : {}),
+  },
 ];
 
 function wtrCounts(output) {
@@ -55,7 +62,7 @@ function run(step) {
   return new Promise((resolve) => {
     const started = Date.now();
     console.log(`\n▶ ${step.name}: ${step.cmd}`);
-    const child = spawn(step.cmd, { shell: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(step.cmd, { shell: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', ...step.env?.() } });
     let output = '';
     const tee = (stream, target) => stream.on('data', (chunk) => {
       output += chunk;
@@ -71,9 +78,13 @@ function run(step) {
 }
 
 const results = [];
+/** Steps that passed in this run. */
+const ran = new Set();
 for (const step of steps) {
   if (skip.includes(step.name) || (only.length && !only.includes(step.name)) || (step.when && !step.when())) continue;
-  results.push(await run(step));
+  const result = await run(step);
+  results.push(result);
+  if (result.ok) ran.add(step.name);
 }
 
 console.log('\nSummary');
