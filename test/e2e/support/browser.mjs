@@ -1,4 +1,4 @@
-// Chromium for the end-to-end tests, and small page helpers that work under a strict CSP: they poll with
+// Chromium for the end-to-end tests, a recorder of what goes wrong on a page, and small page helpers that work under a strict CSP: they poll with
 // `page.evaluate` (DevTools evaluation) instead of puppeteer's waitForFunction, which compiles its
 // predicate with `new Function` inside the page and so trips `script-src 'self'` and Trusted Types.
 import puppeteer from 'puppeteer-core';
@@ -12,6 +12,47 @@ export function launchBrowser() {
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
 }
+
+/**
+ * Records what goes wrong on a page. Returns `{ problems, warnings }`: `problems` (a test asserts it empty)
+ * gets uncaught exceptions, console errors, failed requests, HTTP error answers and (if asked) dialogs;
+ * `warnings` gets the text of every console warning. Console errors, failed requests and HTTP errors count
+ * by default; `false` turns one off, a predicate keeps only what it returns true for: `consoleErrors(message)`,
+ * `failedRequests(request)`, `httpErrors(response)`. An opened dialog is dismissed.
+ */
+export function watchProblems(page, { consoleErrors = true, failedRequests = true, httpErrors = true, dialogs = false } = {}) {
+  const problems = [];
+  const warnings = [];
+  const counts = (rule, item) => rule === true || (typeof rule === 'function' && rule(item));
+  page.on('console', (message) => {
+    if (message.type() === 'warn') warnings.push(message.text());
+    if (message.type() === 'error' && counts(consoleErrors, message)) {
+      const location = message.location();
+      problems.push(`console error: ${message.text()} (${location?.url ?? ''}:${location?.lineNumber ?? ''})`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    if (counts(failedRequests, request)) problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400 && counts(httpErrors, response)) problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+  });
+  if (dialogs) {
+    page.on('dialog', async (dialog) => {
+      problems.push(`dialog: ${dialog.message()}`);
+      await dialog.dismiss();
+    });
+  }
+  return { problems, warnings };
+}
+
+/** A console error other than the browser's own "Failed to load resource: …" line (its request is reported by URL). */
+export const notNetworkLine = (message) => !message.text().startsWith('Failed to load resource');
+
+/** A failed request other than a live element closing its event stream (it left the page, or the reader signed in or out). */
+export const notClosedEventStream = (request) =>
+  !(request.failure()?.errorText === 'net::ERR_ABORTED' && new URL(request.url()).pathname.endsWith('/events'));
 
 /** `fn(arg)` as source for `page.evaluate`, which DevTools compiles: no `eval` in the page, no CSP violation. */
 const call = (fn, arg) => `(${fn})(${arg === undefined ? '' : JSON.stringify(arg)})`;
