@@ -7,27 +7,9 @@ import { repoRoot, sleep } from './lib/util.mjs';
 
 export const reproduce = 'npm run build && BENCH_ONLY=sizes npm run bench   (same figures as `npm run size`)';
 
-/**
- * scripts/size.mjs prints its own table and may exit(1) when it is imported (it is a CLI as well as a
- * module), so load it with console output and process.exit held back; we only want sizeTable().
- */
 async function loadSizeTable() {
-  const { log, error } = console;
-  const { exit } = process;
-  const cwd = process.cwd();
-  console.log = () => {};
-  console.error = () => {};
-  process.exit = () => {};
-  try {
-    process.chdir(repoRoot);
-    const { sizeTable } = await import(new URL('../scripts/size.mjs', import.meta.url).href);
-    return sizeTable;
-  } finally {
-    console.log = log;
-    console.error = error;
-    process.exit = exit;
-    process.chdir(cwd);
-  }
+  const { sizeTable } = await import(new URL('../scripts/size.mjs', import.meta.url).href);
+  return sizeTable;
 }
 
 /** Every file in the CDN bundle (dist/*.js and dist/chunks/*.js, lazy locales included). */

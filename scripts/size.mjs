@@ -2,13 +2,10 @@
 // statically), minified, gzip and brotli; fails when over size-budget.json.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-const dist = 'dist';
-if (!existsSync(join(dist, 'news-elements.js'))) {
-  console.error('dist/news-elements.js is missing: run `npm run build` first.');
-  process.exit(1);
-}
+const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 /** The entry and its static imports, transitively: what a page downloads before the entry runs. */
 function closure(file, seen = new Set()) {
@@ -51,25 +48,34 @@ export function sizeTable() {
   return rows;
 }
 
-const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
-const rows = sizeTable();
-const { budget, target } = JSON.parse(readFileSync('size-budget.json', 'utf8'));
-let over = 0;
-const missed = [];
-console.log('entry (with its static chunks)              files        min       gzip     brotli   budget    target');
-for (const row of rows) {
-  const limit = budget[row.entry];
-  const goal = target[row.entry];
-  const fails = limit != null && row.gzip > limit * 1024;
-  if (fails) over++;
-  if (goal != null && row.gzip > goal * 1024) missed.push(`${row.entry} is ${kb(row.gzip)} gzip, target ${goal} KB`);
-  console.log(
-    `${row.entry.padEnd(44)}${String(row.files).padStart(5)} ${kb(row.min).padStart(10)} ${kb(row.gzip).padStart(10)} ${kb(row.brotli).padStart(10)}   ${(limit != null ? `${limit} KB${fails ? ' OVER' : ''}` : '-').padEnd(9)} ${goal != null ? `${goal} KB${row.gzip > goal * 1024 ? ' missed' : ' met'}` : '-'}`,
-  );
+/** The command: print the table, fail over budget. Importing this module only gives `sizeTable()`. */
+function main() {
+  if (!existsSync(join(dist, 'news-elements.js'))) {
+    console.error('dist/news-elements.js is missing: run `npm run build` first.');
+    process.exit(1);
+  }
+  const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
+  const rows = sizeTable();
+  const { budget, target } = JSON.parse(readFileSync(new URL('../size-budget.json', import.meta.url), 'utf8'));
+  let over = 0;
+  const missed = [];
+  console.log('entry (with its static chunks)              files        min       gzip     brotli   budget    target');
+  for (const row of rows) {
+    const limit = budget[row.entry];
+    const goal = target[row.entry];
+    const fails = limit != null && row.gzip > limit * 1024;
+    if (fails) over++;
+    if (goal != null && row.gzip > goal * 1024) missed.push(`${row.entry} is ${kb(row.gzip)} gzip, target ${goal} KB`);
+    console.log(
+      `${row.entry.padEnd(44)}${String(row.files).padStart(5)} ${kb(row.min).padStart(10)} ${kb(row.gzip).padStart(10)} ${kb(row.brotli).padStart(10)}   ${(limit != null ? `${limit} KB${fails ? ' OVER' : ''}` : '-').padEnd(9)} ${goal != null ? `${goal} KB${row.gzip > goal * 1024 ? ' missed' : ' met'}` : '-'}`,
+    );
+  }
+  if (missed.length) console.log(`\ntargets not met yet:\n  ${missed.join('\n  ')}`);
+  if (over) {
+    console.error(`\n${over} entr${over > 1 ? 'ies are' : 'y is'} over size-budget.json`);
+    process.exit(1);
+  }
+  console.log('\nall entries within size-budget.json');
 }
-if (missed.length) console.log(`\ntargets not met yet:\n  ${missed.join('\n  ')}`);
-if (over) {
-  console.error(`\n${over} entr${over > 1 ? 'ies are' : 'y is'} over size-budget.json`);
-  process.exit(1);
-}
-console.log('\nall entries within size-budget.json');
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

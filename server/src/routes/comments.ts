@@ -127,7 +127,7 @@ export function commentRoutes(services: Services): Hono<AppEnv> {
   routes.get('/counts', async (c) => {
     const { threads } = parseQuery(c, countsQuery);
     // Shared caches may hold counts briefly; browsers revalidate, so a reader who just posted sees it.
-    c.header('Cache-Control', 'public, max-age=0, s-maxage=15, stale-while-revalidate=30');
+    c.header('Cache-Control', 'public, max-age=0, s-maxage=15');
     return c.json({ counts: await countThreads(db, threads) });
   });
 
