@@ -21,8 +21,17 @@ export function bodyText(article: Element): string {
 
 let segmenters = new Map<string, Intl.Segmenter | null>();
 
-/** Counts words with `Intl.Segmenter` (right for scripts without spaces), else by whitespace. */
+/** Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, Chinese, Japanese. */
+const unspaced = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
+
+const countBySpaces = (text: string) => text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+
+/**
+ * Counts words by whitespace, or with `Intl.Segmenter` for scripts without spaces (its first use
+ * loads ICU data, tens of ms on a slow phone, so text that doesn't need it never pays).
+ */
 export function countWords(text: string, locale = 'en'): number {
+  if (!unspaced.test(text)) return countBySpaces(text);
   let segmenter = segmenters.get(locale);
   if (segmenter === undefined) {
     try {
@@ -33,7 +42,7 @@ export function countWords(text: string, locale = 'en'): number {
     if (segmenters.size > 20) segmenters = new Map();
     segmenters.set(locale, segmenter);
   }
-  if (!segmenter) return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  if (!segmenter) return countBySpaces(text);
   let words = 0;
   for (const segment of segmenter.segment(text)) if (segment.isWordLike) words++;
   return words;

@@ -4,6 +4,8 @@ let graphemes: Intl.Segmenter | null | undefined;
 function firstLetter(word: string): string {
   // Arabic's definite article "ال" is not the name: "مكتب المدينة" → "مم".
   word = word.replace(/^ال(?=\p{L}{2})/u, '');
+  // Latin names need no segmenter: its first use loads ICU data, tens of ms on a slow phone.
+  if (/^[\u0020-\u02ff]*$/.test(word)) return word.match(/[\p{L}\p{N}]/u)?.[0] ?? '';
   if (graphemes === undefined) graphemes = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
   const pieces = graphemes ? Array.from(graphemes.segment(word), (s) => s.segment) : Array.from(word);
   return pieces.find((piece) => /[\p{L}\p{N}]/u.test(piece)) ?? '';
