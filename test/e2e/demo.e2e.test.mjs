@@ -3,21 +3,13 @@
 // E2E_BASE_URL=http://127.0.0.1:8787 tests a server that is already running instead of starting one.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import { launchBrowser, notClosedEventStream, scrollThrough as scrollEveryStep, watchProblems } from './support/browser.mjs';
+import { demoServer, demoSkip as skip, repoRoot } from './support/reference-server.mjs';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const axeSource = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const startScript = join(repoRoot, 'scripts/start.mjs');
 const resultsDir = join(repoRoot, 'test-results');
-const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-/** `npm start` builds the library before it listens, so the first answer can take a while. */
-const startTimeoutMs = Number(process.env.E2E_START_TIMEOUT_MS ?? 240_000);
 
 const headline = 'Will Kestrel Bay make drivers pay to fix its harbour bridge?';
 const pollQuestion = 'What is the most credible next step after the bridge inspection report?';
@@ -26,82 +18,12 @@ const viewports = [
   { width: 1280, height: 900 },
 ];
 
-const externalUrl = process.env.E2E_BASE_URL?.replace(/\/$/, '');
-const skip = externalUrl || existsSync(startScript) ? false : 'scripts/start.mjs does not exist yet';
-
 let server;
-let serverLog = '';
-let dataDir;
 let baseUrl;
 let browser;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitForServer(url, child) {
-  const deadline = Date.now() + startTimeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`scripts/start.mjs exited (${child.exitCode ?? child.signalCode}) before answering:\n${serverLog}`);
-    }
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(250);
-  }
-  throw new Error(`scripts/start.mjs did not answer ${url} within ${startTimeoutMs} ms:\n${serverLog}`);
-}
-
-/** Stops the whole process group we started (start.mjs may run the build and the server as children). */
-async function stopServer() {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  const signalGroup = (signal) => {
-    try {
-      process.kill(-server.pid, signal);
-    } catch {
-      // Already gone.
-    }
-  };
-  signalGroup('SIGTERM');
-  const stopped = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]);
-  if (!stopped) {
-    signalGroup('SIGKILL');
-    await exited;
-  }
-}
-
-/** Collects every console error, uncaught exception, failed request and HTTP error status of a page. */
-function watchProblems(page) {
-  const problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()} (${message.location()?.url ?? ''})`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('requestfailed', (request) => {
-    // A live element closing its event stream (it left the page, or the reader signed in or out) is not a failure.
-    if (request.failure()?.errorText === 'net::ERR_ABORTED' && new URL(request.url()).pathname.endsWith('/events')) return;
-    problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`);
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
-  });
-  return problems;
-}
+/** Every console error, uncaught exception, failed request and HTTP error status of a page; a live element closing its event stream is not a failed request. */
+const watchDemo = (page) => watchProblems(page, { failedRequests: notClosedEventStream }).problems;
 
 async function settle(page) {
   try {
@@ -114,21 +36,14 @@ async function settle(page) {
 
 /** Scrolls through the page so elements that load near the viewport (poll, comments, related) fetch their data. */
 async function scrollThrough(page) {
-  await page.evaluate(async () => {
-    const step = Math.max(200, Math.floor(innerHeight * 0.6));
-    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
-      scrollTo(0, y);
-      await new Promise((resolve) => setTimeout(resolve, 60));
-    }
-    scrollTo(0, document.documentElement.scrollHeight);
-  });
+  await scrollEveryStep(page);
   await settle(page);
   await page.evaluate(() => scrollTo(0, 0));
 }
 
 async function openDemo({ width, height, scheme = 'light' } = viewports[1]) {
   const page = await browser.newPage();
-  const problems = watchProblems(page);
+  const problems = watchDemo(page);
   await page.setViewport({ width, height });
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
   await page.goto(`${baseUrl}/`, { waitUntil: 'load' });
@@ -201,37 +116,15 @@ async function assertVisible(page, selector, label) {
 
 before(async () => {
   if (skip) return;
-  if (externalUrl) {
-    baseUrl = externalUrl;
-  } else {
-    await startServer();
-  }
-  browser = await puppeteer.launch({
-    executablePath: chromium,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  server = await demoServer({ label: 'e2e' });
+  baseUrl = server.baseUrl;
+  browser = await launchBrowser();
   mkdirSync(resultsDir, { recursive: true });
 });
 
-async function startServer() {
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  dataDir = mkdtempSync(join(tmpdir(), 'news-elements-e2e-'));
-  server = spawn(process.execPath, [startScript], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  server.stdout.on('data', (chunk) => (serverLog += chunk));
-  server.stderr.on('data', (chunk) => (serverLog += chunk));
-  await waitForServer(`${baseUrl}/`, server);
-}
-
 after(async () => {
   await browser?.close();
-  await stopServer();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 test('the demo page loads and scrolls through with no console errors and no failed requests', { skip, timeout: 60_000 }, async () => {
@@ -342,7 +235,7 @@ test('a reader signs in through the demo sign-in, sees the composer, and signs o
 
 test('the markets widget shows "Getting data" and "Loading..." first, then figures in the same space', { skip, timeout: 60_000 }, async () => {
   const page = await browser.newPage();
-  const problems = watchProblems(page);
+  const problems = watchDemo(page);
   await page.setViewport(viewports[0]);
   let release;
   const held = new Promise((resolve) => (release = resolve));

@@ -1,6 +1,7 @@
-// Chromium for the end-to-end tests, a recorder of what goes wrong on a page, and small page helpers that work under a strict CSP: they poll with
-// `page.evaluate` (DevTools evaluation) instead of puppeteer's waitForFunction, which compiles its
-// predicate with `new Function` inside the page and so trips `script-src 'self'` and Trusted Types.
+// Chromium for the end-to-end tests, a recorder of what goes wrong on a page, and small page helpers
+// that work under a strict CSP: they poll with `page.evaluate` (DevTools evaluation) instead of
+// puppeteer's waitForFunction, which compiles its predicate with `new Function` inside the page and so
+// trips `script-src 'self'` and Trusted Types.
 import puppeteer from 'puppeteer-core';
 import { sleep } from './reference-server.mjs';
 
