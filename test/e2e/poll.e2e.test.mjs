@@ -4,109 +4,26 @@
 // (its vote counts then need not start at the seed's 524, so every check is relative).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import { launchBrowser, notNetworkLine, watchProblems } from './support/browser.mjs';
+import { demoServer, demoSkip as skip, sleep } from './support/reference-server.mjs';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const startScript = join(repoRoot, 'scripts/start.mjs');
-const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-/** `npm start` builds the library before it listens, so the first answer can take a while. */
-const startTimeoutMs = Number(process.env.E2E_START_TIMEOUT_MS ?? 240_000);
 const pollId = 'harbour-bridge-funding';
 const options = ['toll', 'bond', 'rates', 'blend'];
 
-const externalUrl = process.env.E2E_BASE_URL?.replace(/\/$/, '');
-const skip = externalUrl || existsSync(startScript) ? false : 'scripts/start.mjs does not exist yet';
-
 let server;
-let serverLog = '';
-let dataDir;
 let baseUrl;
 let browser;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitForServer(url, child) {
-  const deadline = Date.now() + startTimeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`scripts/start.mjs exited (${child.exitCode ?? child.signalCode}) before answering:\n${serverLog}`);
-    }
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(250);
-  }
-  throw new Error(`scripts/start.mjs did not answer ${url} within ${startTimeoutMs} ms:\n${serverLog}`);
-}
-
-/** Stops the whole process group we started (start.mjs runs the build and the server as children). */
-async function stopServer() {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  const signalGroup = (signal) => {
-    try {
-      process.kill(-server.pid, signal);
-    } catch {
-      // Already gone.
-    }
-  };
-  signalGroup('SIGTERM');
-  const stopped = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]);
-  if (!stopped) {
-    signalGroup('SIGKILL');
-    await exited;
-  }
-}
-
 before(async () => {
   if (skip) return;
-  if (externalUrl) {
-    baseUrl = externalUrl;
-  } else {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    dataDir = mkdtempSync(join(tmpdir(), 'news-elements-poll-e2e-'));
-    server = spawn(process.execPath, [startScript], {
-      cwd: repoRoot,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    server.stdout.on('data', (chunk) => (serverLog += chunk));
-    server.stderr.on('data', (chunk) => (serverLog += chunk));
-    await waitForServer(`${baseUrl}/`, server);
-  }
-  browser = await puppeteer.launch({
-    executablePath: chromium,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  server = await demoServer({ label: 'poll-e2e' });
+  baseUrl = server.baseUrl;
+  browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  await stopServer();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 /**
@@ -114,19 +31,12 @@ after(async () => {
  * "Failed to load resource", reported below by URL) and HTTP errors of poll requests, except the
  * statuses a test expects. The rest of the demo page has its own end-to-end test.
  */
-function watchProblems(page, expectedStatuses = []) {
-  const problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.url().includes('/polls/') && response.status() >= 400 && !expectedStatuses.includes(response.status())) {
-      problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
-    }
-  });
-  return problems;
-}
+const watchPoll = (page, expectedStatuses = []) =>
+  watchProblems(page, {
+    consoleErrors: notNetworkLine,
+    failedRequests: false,
+    httpErrors: (response) => response.url().includes('/polls/') && !expectedStatuses.includes(response.status()),
+  }).problems;
 
 /**
  * A reader with their own cookies (a separate voter) on the demo page, scrolled to the poll and
@@ -135,7 +45,7 @@ function watchProblems(page, expectedStatuses = []) {
 async function openReader({ expectedStatuses = [] } = {}) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
-  const problems = watchProblems(page, expectedStatuses);
+  const problems = watchPoll(page, expectedStatuses);
   const votes = [];
   page.on('request', (request) => {
     if (request.method() === 'POST' && request.url().includes(`/polls/${pollId}/votes`)) votes.push(request.url());
