@@ -5,95 +5,26 @@
 // Run: node --test test/e2e/comments.e2e.test.mjs
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import { launchBrowser } from './support/browser.mjs';
+import { startReferenceServer } from './support/reference-server.mjs';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const THREAD = 'harbour-bridge-vote';
 const DRAFT_KEY = `news-comments:draft:${THREAD}:`;
 
 let server;
-let serverLog = '';
-let dataDir;
-let port;
 let baseUrl;
 let browser;
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port: free } = probe.address();
-      probe.close(() => resolve(free));
-    });
-  });
-}
-
-async function startServer() {
-  server = spawn(process.execPath, [join(repoRoot, 'scripts/start.mjs')], {
-    cwd: repoRoot,
-    env: { ...process.env, SKIP_BUILD: '1', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  server.stdout.on('data', (chunk) => (serverLog += chunk));
-  server.stderr.on('data', (chunk) => (serverLog += chunk));
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`the server exited:\n${serverLog}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/counts?threads=${THREAD}`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) throw new Error(`the server did not start:\n${serverLog}`);
-    await sleep(200);
-  }
-}
-
-async function stopServer() {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  const signal = (name) => {
-    try {
-      process.kill(-server.pid, name);
-    } catch {
-      // Gone already.
-    }
-  };
-  signal('SIGTERM');
-  if (!(await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]))) {
-    signal('SIGKILL');
-    await exited;
-  }
-}
-
 before(async () => {
-  if (!existsSync(join(repoRoot, 'dist/news-elements.js'))) spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
-  port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  dataDir = mkdtempSync(join(tmpdir(), 'news-comments-e2e-'));
-  await startServer();
-  browser = await puppeteer.launch({
-    executablePath: chromium,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  // Serves the dist/ that is there (built here only if missing); a test below halts and resumes it on the same port and data.
+  server = await startReferenceServer({ label: 'comments-e2e', build: 'if-missing' });
+  baseUrl = server.baseUrl;
+  browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  await stopServer();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 /** The comments element's shadow root, as a handle (so no page-side eval is needed under the demo's CSP). */
@@ -173,14 +104,14 @@ test('with the server down the draft is kept with an error; after a restart the 
   await typeComment(page, text);
   await page.waitForFunction((key) => localStorage.getItem(key), { timeout: 5000 }, DRAFT_KEY);
 
-  await stopServer();
+  await server.halt();
   await submit(page);
   await waitInThread(page, (root) => root.querySelector('.composer [part="error"]'));
   assert.match(await inThread(page, (root) => root.querySelector('.composer [part="error"]').textContent), /could not be posted/);
   assert.equal(await inThread(page, (root) => root.querySelector('#c').value), text, 'the text stays in the composer');
   assert.equal(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY)).body, text, 'the draft is still saved');
 
-  await startServer();
+  await server.resume();
   await inThread(page, (root) => root.querySelector('.composer [part="error"] button').click());
   await waitInThread(page, (root, body) => root.querySelector('[part="list"] > li > article:not(.posting) [part="body"]')?.textContent.trim() === body, text);
   assert.equal(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY), null, 'the draft is cleared once the server confirmed');
