@@ -5,17 +5,10 @@
 // Run: node --test test/e2e/comments-xss.e2e.test.mjs
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { createHmac } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import { launchBrowser, watchProblems } from './support/browser.mjs';
+import { signJwt } from './support/jwt.mjs';
+import { sleep, startReferenceServer } from './support/reference-server.mjs';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const JWT_SECRET = 'comments-xss-e2e-secret-that-is-long-enough';
 const THREAD = 'xss-corpus-thread';
 
@@ -130,32 +123,11 @@ const corpus = [
 ].filter((payload) => !payload.includes('\u0000'));
 
 let server;
-let serverLog = '';
-let dataDir;
 let baseUrl;
 let browser;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** An HS256 JWT for a reader, signed with the server's secret, as a publisher's login would mint it. */
-function token(sub, name, avatar) {
-  const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const body = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub, name, ...(avatar ? { avatar } : {}), iat: now, exp: now + 3600 })}`;
-  return `${body}.${createHmac('sha256', JWT_SECRET).update(body).digest('base64url')}`;
-}
+const token = (sub, name, avatar) => signJwt(JWT_SECRET, { sub, name, ...(avatar ? { avatar } : {}) });
 
 async function api(path, { method = 'GET', bearer, body } = {}) {
   const response = await fetch(`${baseUrl}/api${path}`, {
@@ -168,19 +140,10 @@ async function api(path, { method = 'GET', bearer, body } = {}) {
 }
 
 before(async () => {
-  if (!existsSync(join(repoRoot, 'dist/news-elements.js'))) spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  dataDir = mkdtempSync(join(tmpdir(), 'news-comments-xss-'));
-  server = spawn(process.execPath, [join(repoRoot, 'scripts/start.mjs')], {
-    cwd: repoRoot,
+  server = await startReferenceServer({
+    label: 'comments-xss',
+    build: 'if-missing',
     env: {
-      ...process.env,
-      SKIP_BUILD: '1',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DEMO: '1',
       JWT_SECRET,
       RATE_LIMIT_IP_PER_MIN: '100000',
       RATE_LIMIT_IP_WRITES_PER_MIN: '100000',
@@ -188,45 +151,14 @@ before(async () => {
       RATE_LIMIT_VOTER_PER_MIN: '100000',
       RATE_LIMIT_COMMENTS_PER_MIN: '100000',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
   });
-  server.stdout.on('data', (chunk) => (serverLog += chunk));
-  server.stderr.on('data', (chunk) => (serverLog += chunk));
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`the server exited:\n${serverLog}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/counts?threads=x`)).ok) break;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) throw new Error(`the server did not start:\n${serverLog}`);
-    await sleep(200);
-  }
-  browser = await puppeteer.launch({
-    executablePath: chromium,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  baseUrl = server.baseUrl;
+  browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      // Gone already.
-    }
-    await Promise.race([exited, sleep(8000)]);
-    try {
-      process.kill(-server.pid, 'SIGKILL');
-    } catch {
-      // Gone.
-    }
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 /**
@@ -235,12 +167,8 @@ after(async () => {
  */
 async function openThread(readerToken) {
   const page = await browser.newPage();
-  const problems = [];
-  page.on('dialog', async (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`);
-    await dialog.dismiss();
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  // Problems are dialogs and uncaught exceptions; console lines and failed requests only explain a thread that did not load.
+  const { problems } = watchProblems(page, { dialogs: true, consoleErrors: false, failedRequests: false, httpErrors: false });
   const failed = [];
   page.on('requestfailed', (request) => failed.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
   await page.setBypassCSP(true);
