@@ -5,48 +5,24 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Contract } from '../../conformance/schema.mjs';
 import { startBrokenApi } from './support/broken-api.mjs';
+import { signJwt } from './support/jwt.mjs';
+import { freePort, repoRoot, startReferenceServer } from './support/reference-server.mjs';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const cli = join(repoRoot, 'conformance/cli.mjs');
-const startTimeoutMs = Number(process.env.E2E_START_TIMEOUT_MS ?? 120_000);
 const jwtSecret = `conformance-secret-${randomBytes(8).toString('hex')}`;
 const origin = 'https://publisher.example';
 
 let server;
-let serverLog = '';
-let dataDir;
 let api;
 let broken;
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** A reader token the way a publisher's login would sign it: HS256 over the shared JWT_SECRET, no dependency. */
-function mintToken(sub, name) {
-  const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub, name, iat: now, exp: now + 3600 })}`;
-  return `${unsigned}.${createHmac('sha256', jwtSecret).update(unsigned).digest('base64url')}`;
-}
+/** A reader token the way a publisher's login would sign it: HS256 over the shared JWT_SECRET. */
+const mintToken = (sub, name) => signJwt(jwtSecret, { sub, name });
 
 /** Each run gets its own readers, so the per-reader comment rate limit never slows a run down. */
 let readerSeq = 0;
@@ -75,68 +51,20 @@ function runCli(args) {
 const linesOf = (run, status) => run.lines.filter((line) => line.startsWith(`${status} `));
 const lineFor = (run, id) => run.lines.find((line) => /^(PASS|FAIL|SKIP) /.test(line) && line.split(' ')[1] === `${id}:`);
 
-async function waitForApi(url, child) {
-  const deadline = Date.now() + startTimeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited before answering:\n${serverLog}`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(200);
-  }
-  throw new Error(`the server did not answer ${url} within ${startTimeoutMs} ms:\n${serverLog}`);
-}
-
-async function stopServer() {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  const signalGroup = (signal) => {
-    try {
-      process.kill(-server.pid, signal);
-    } catch {
-      // Already gone.
-    }
-  };
-  signalGroup('SIGTERM');
-  if (!(await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]))) {
-    signalGroup('SIGKILL');
-    await exited;
-  }
-}
-
 before(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'news-conformance-'));
-  const port = await freePort();
-  server = spawn(process.execPath, [join(repoRoot, 'scripts/start.mjs')], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      SKIP_BUILD: '1',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DEMO: '1',
-      JWT_SECRET: jwtSecret,
-      ADMIN_TOKEN: `admin-${randomBytes(12).toString('hex')}`,
-      ALLOWED_ORIGINS: origin,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
+  // The checker needs only the API: no build, whatever SKIP_BUILD says.
+  server = await startReferenceServer({
+    label: 'conformance',
+    build: 'never',
+    env: { JWT_SECRET: jwtSecret, ADMIN_TOKEN: `admin-${randomBytes(12).toString('hex')}`, ALLOWED_ORIGINS: origin },
   });
-  server.stdout.on('data', (chunk) => (serverLog += chunk));
-  server.stderr.on('data', (chunk) => (serverLog += chunk));
-  api = `http://127.0.0.1:${port}/api`;
-  await waitForApi(`${api}/openapi.json`, server);
+  api = `${server.baseUrl}/api`;
   broken = await startBrokenApi({ upstream: api });
 });
 
 after(async () => {
   await broken?.close();
-  await stopServer();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 test('the published contract openapi.json is identical to server/openapi.json', () => {
@@ -175,7 +103,7 @@ test('the schema validator covers the subset the contract uses', () => {
 test('the reference server passes every check, with nothing skipped', async () => {
   const [token, second] = readers();
   const run = await runCli([api, '--token', token, '--second-token', second, '--origin', origin]);
-  assert.deepEqual(linesOf(run, 'FAIL'), [], `unexpected failures:\n${run.stdout}\n${run.stderr}\n${serverLog.slice(-2000)}`);
+  assert.deepEqual(linesOf(run, 'FAIL'), [], `unexpected failures:\n${run.stdout}\n${run.stderr}\n${server.log().slice(-2000)}`);
   assert.deepEqual(linesOf(run, 'SKIP'), [], run.stdout);
   assert.equal(run.code, 0, run.stdout + run.stderr);
   const summary = run.stdout.match(/^(\d+) passed, (\d+) failed$/m);
