@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startChaosProxy } from './support/chaos-proxy.mjs';
-import { clickIn, launchBrowser } from './support/browser.mjs';
+import { clickIn, launchBrowser, notNetworkLine, watchProblems } from './support/browser.mjs';
 import { repoRoot, sleep, snapshotDist, startReferenceServer, startScript } from './support/reference-server.mjs';
 
 const pagesDir = fileURLToPath(new URL('./support/pages/', import.meta.url));
@@ -145,18 +145,11 @@ const readChaos = () => {
 async function openReader({ token } = {}) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
-  const problems = [];
-  const warnings = [];
   await page.evaluateOnNewDocument((jwt) => {
     if (jwt) sessionStorage.setItem('news-elements-test-token', jwt);
   }, token ?? null);
   await page.evaluateOnNewDocument(`window.__readChaos = ${readChaos};`);
-  page.on('console', (message) => {
-    const text = message.text();
-    if (message.type() === 'error' && !text.startsWith('Failed to load resource')) problems.push(`console error: ${text}`);
-    if (message.type() === 'warn') warnings.push(text);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  const { problems, warnings } = watchProblems(page, { consoleErrors: notNetworkLine, failedRequests: false, httpErrors: false });
   await page.setViewport({ width: 1280, height: 2400 });
   return { context, page, problems, warnings };
 }

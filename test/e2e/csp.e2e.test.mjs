@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startChaosProxy } from './support/chaos-proxy.mjs';
-import { clickIn, launchBrowser, scrollThrough, waitInPage } from './support/browser.mjs';
+import { clickIn, launchBrowser, scrollThrough, waitInPage, watchProblems } from './support/browser.mjs';
 import { repoRoot, sleep, snapshotDist, startReferenceServer, startScript } from './support/reference-server.mjs';
 
 const pagesDir = fileURLToPath(new URL('./support/pages/', import.meta.url));
@@ -60,8 +60,6 @@ async function openReader({ token } = {}) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   const violations = [];
-  const problems = [];
-  const warnings = [];
   await page.exposeFunction('__recordViolation', (violation) => violations.push(violation));
   await page.evaluateOnNewDocument((jwt) => {
     addEventListener(
@@ -83,18 +81,8 @@ async function openReader({ token } = {}) {
   }, token ?? null);
   // The view reader below, as a page global (installed by DevTools, so no eval under the CSP).
   await page.evaluateOnNewDocument(`window.__readPage = ${readPage};`);
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()} (${message.location()?.url ?? ''}:${message.location()?.lineNumber ?? ''})`);
-    if (message.type() === 'warn') warnings.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('requestfailed', (request) => {
-    // Event streams are cut when the page closes; anything else failing is a problem.
-    if (!request.url().endsWith('/events')) problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`);
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
-  });
+  // Event streams are cut when the page closes; anything else failing is a problem.
+  const { problems, warnings } = watchProblems(page, { failedRequests: (request) => !request.url().endsWith('/events') });
   await page.setViewport({ width: 1280, height: 900 });
   return { context, page, violations, problems, warnings };
 }
