@@ -38,6 +38,7 @@ function countOf(adapter: NewsAdapter, threadId: string): Promise<number> {
  * @slot - Fallback shown before the element upgrades, e.g. `<a href="#comments">Comments</a>`.
  *
  * @csspart link - The link (a `<span>` without `href`).
+ * @cssprop [--news-color-accent] - Link color.
  *
  * @fires {NewsErrorEvent} news-error - The count could not be loaded, or there is no adapter.
  */
@@ -47,6 +48,15 @@ export class NewsCommentCount extends NewsElement {
     css`
       :host {
         display: inline;
+      }
+      a {
+        color: var(--news-color-accent, light-dark(#0b5cad, #7db7ff));
+        text-underline-offset: 0.15em;
+      }
+      a:focus-visible {
+        outline: 2px solid currentColor;
+        outline-offset: 2px;
+        border-radius: 2px;
       }
     `,
   ];
