@@ -59,7 +59,7 @@ const manualChunks = (id) =>
     : undefined;
 
 export default {
-  input: { 'news-elements': `${lib}/index.js`, ...Object.fromEntries(elements) },
+  input: { 'news-elements': `${lib}/cdn.js`, ...Object.fromEntries(elements) },
   output: {
     dir: out,
     format: 'es',

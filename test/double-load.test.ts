@@ -3,6 +3,24 @@ import { captureWarnings, shadow } from './support/helpers.js';
 
 // Two copies of the built bundle from different URLs, as when two scripts on a page each bring
 // news-elements: the second copy must warn and leave the first one's elements working.
+describe('the CDN bundle', () => {
+  it('defines the article elements at once and the poll, comments and related list only near the viewport', async () => {
+    const { loadElements } = await import(/* @vite-ignore */ `${'/dist/news-elements.js'}`);
+    expect(customElements.get('news-article')).to.not.equal(undefined);
+    expect(customElements.get('news-also-read')).to.not.equal(undefined);
+    const warnings = captureWarnings();
+    const wrapper = await fixture(html`<div><div style="height: 5000px"></div><news-poll question="Q?"><option value="a">A</option></news-poll></div>`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(customElements.get('news-poll')).to.equal(undefined);
+    wrapper.querySelector('news-poll')!.scrollIntoView();
+    await customElements.whenDefined('news-poll');
+    window.scrollTo(0, 0);
+    await loadElements('news-comments');
+    warnings.restore();
+    expect(customElements.get('news-comments')).to.not.equal(undefined);
+  });
+});
+
 describe('the CDN bundle loaded twice', () => {
   it('warns and does not throw', async () => {
     const errors: unknown[] = [];

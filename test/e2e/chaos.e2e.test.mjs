@@ -301,7 +301,14 @@ test('a slow server (1.5 s per answer): skeletons and fallbacks hold the place, 
   const { context, page, problems } = await openReader();
   proxy.set({ mode: 'delay', ms: 1500 });
   await page.goto(`${proxy.url}/pages/chaos.html`, { waitUntil: 'load' });
-  const waiting = await view(page);
+  // The poll, comments and related list load their code just after the page (the CDN loader), so
+  // wait until every element is on the page and waiting for its data.
+  const waiting = await waitForView(
+    page,
+    (v) => v.article.loading && v.poll.busy === 'true' && v.comments.busy === 'true' && v.alsoRead.busy === 'true',
+    'every element waiting for the slow server',
+    10_000,
+  );
   assert.equal(waiting.article.loading, true, 'the article shows its skeleton');
   assert.equal(waiting.alsoRead.busy, 'true');
   assert.equal(waiting.alsoRead.headline, 'Port authority story', 'the link is usable while the preview loads');

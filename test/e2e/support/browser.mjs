@@ -101,6 +101,8 @@ export async function clickIn(page, fn, arg) {
   const element = handle.asElement();
   if (!element) throw new Error(`nothing to click for ${fn}`);
   await element.scrollIntoView();
-  await element.click();
+  // A DOM click: the page may still be settling (an element above loading its data), and a click
+  // at mouse coordinates would then land on whatever moved under them.
+  await element.evaluate((target) => target.click());
   await handle.dispose();
 }
