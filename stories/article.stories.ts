@@ -10,8 +10,8 @@ import '../src/poll/news-poll.ts';
 import '../src/comments/news-comments.ts';
 import '../src/related/news-related.ts';
 import { createMemoryAdapter, type MemoryAdapter } from '../src/core/memory-adapter.ts';
-import type { Article, Comment, NewsAdapter, Poll } from '../src/core/types.ts';
-import { bridgeHero, cssProperties, hoursAgo, kestrelStories, minutesAgo, storyAsset } from './support/story-helpers.ts';
+import type { Article, NewsAdapter } from '../src/core/types.ts';
+import { bridgeHero, bridgePoll, cssProperties, hoursAgo, kestrelStories, minutesAgo, storyAsset, storyComment } from './support/story-helpers.ts';
 
 type Source = 'light DOM' | 'data (adapter)';
 
@@ -37,40 +37,10 @@ const DEK =
   'Councillors vote on Tuesday on how to pay for a $214 million repair of the Northgate Harbour Bridge. A toll, a 30-year bond and a rates rise are on the table, and none of them is painless.';
 
 /** The reader poll that the data-mode article embeds. */
-const bridgePoll: Poll = {
-  id: 'harbour-bridge-funding',
-  question: 'What is the most credible next step after the bridge inspection report?',
-  options: [
-    { id: 'toll', label: 'A $2.50 toll until the repair is paid off', votes: 187 },
-    { id: 'bond', label: 'A 30-year bond that spreads the cost', votes: 142 },
-    { id: 'rates', label: 'A five-year rise in property rates', votes: 68 },
-    { id: 'blend', label: 'A smaller toll combined with a shorter bond', votes: 127 },
-  ],
-  totalVotes: 524,
-  multiple: false,
-  maxChoices: null,
-  status: 'open',
-  closesAt: null,
-  results: 'after-vote',
-  myVote: null,
-};
 
-function comment(id: string, name: string, body: string, minutes: number, likes: number, parentId: string | null = null): Comment {
-  return {
-    id,
-    threadId: ARTICLE_ID,
-    parentId,
-    author: { id: `reader-${id}`, name },
-    body,
-    createdAt: minutesAgo(minutes),
-    editedAt: null,
-    status: 'published',
-    likes,
-    likedByMe: false,
-    mine: false,
-    replyCount: 0,
-  };
-}
+/** A comment by a reader known only by name. */
+const comment = (id: string, name: string, body: string, minutes: number, likes: number, parentId: string | null = null) =>
+  storyComment(id, { id: `reader-${id}`, name }, body, minutes, { likes, parentId, threadId: ARTICLE_ID });
 
 /** The article as `GET /articles/{id}` returns it, with one block of every type the renderer knows. */
 function everyBlockArticle(): Article {
@@ -134,7 +104,7 @@ function everyBlockArticle(): Article {
         items: [['The council votes on a plan'], ['The regional transport authority approves any toll'], ['Contracts are signed and work starts by the autumn']],
       },
       { type: 'also-read', href: '/articles/eastshore-ferry-subsidy', headline: 'Eastshore ferry keeps its subsidy for one more winter', image: storyAsset('related-ferry.svg') },
-      { type: 'poll', pollId: bridgePoll.id },
+      { type: 'poll', pollId: bridgePoll().id },
       { type: 'comments' },
       { type: 'related', limit: 4 },
     ],
@@ -146,7 +116,7 @@ function storyAdapter(latencyMs = 150): MemoryAdapter {
   return createMemoryAdapter(
     {
       articles: [everyBlockArticle(), ...kestrelStories()],
-      polls: [bridgePoll],
+      polls: [bridgePoll()],
       comments: [
         comment('c1', 'Lena Marsh', 'I cross this bridge twice a day. Fix it first, argue about the bill afterwards.', 95, 12),
         comment('c2', 'Tomás Reyes', 'A toll only makes sense if the ferry keeps running as the alternative.', 60, 5),

@@ -5,8 +5,8 @@ import { action } from 'storybook/actions';
 import '../src/comments/news-comments.ts';
 import { createMemoryAdapter, type MemoryAdapter, type MemorySeed } from '../src/core/memory-adapter.ts';
 import { createDemoSeed, DEMO_EMPTY_THREAD_ID, DEMO_THREAD_ID, demoReader } from '../src/core/memory-seed.ts';
-import type { Comment, NewsAdapter, User } from '../src/core/types.ts';
-import { cssProperties, inArticle } from './support/story-helpers.ts';
+import type { NewsAdapter, User } from '../src/core/types.ts';
+import { cssProperties, inArticle, storyComment } from './support/story-helpers.ts';
 
 interface CommentsArgs {
   'thread-id'?: string;
@@ -23,8 +23,6 @@ interface CommentsArgs {
   '--news-comments-border'?: string;
   '--news-comments-avatar-size'?: string;
 }
-
-const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
 
 /** A fresh in-memory backend per render, so one story's posts, drafts and failures never leak into another. */
 function storyAdapter(options: { signedIn?: boolean; extraComments?: number } = {}, latencyMs = 150): MemoryAdapter {
@@ -165,9 +163,8 @@ const pendingSeed = (): MemorySeed => ({
   premoderatedThreads: ['story-pending'],
 });
 
-function comment(id: string, author: User, body: string, minutes: number, likes = 0, parentId: string | null = null, threadId = 'story-pending'): Comment {
-  return { id, threadId, parentId, author, body, createdAt: minutesAgo(minutes), editedAt: null, status: 'published', likes, likedByMe: false, mine: false, replyCount: 0 };
-}
+const comment = (id: string, author: User, body: string, minutes: number, likes = 0, parentId: string | null = null, threadId = 'story-pending') =>
+  storyComment(id, author, body, minutes, { likes, parentId, threadId });
 
 export const Pending: Story = {
   args: { 'thread-id': 'story-pending' },

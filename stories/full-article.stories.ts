@@ -11,7 +11,7 @@ import '../src/comment-count/news-comment-count.ts';
 import '../src/related/news-related.ts';
 import { createMemoryAdapter, type MemoryAdapter } from '../src/core/memory-adapter.ts';
 import type { Article, Comment, Poll, User } from '../src/core/types.ts';
-import { bridgeHero, hoursAgo, kestrelStories, minutesAgo } from './support/story-helpers.ts';
+import { bridgeHero, bridgePoll, hoursAgo, kestrelStories, storyComment } from './support/story-helpers.ts';
 
 /**
  * The whole reference page (REFERENCE-PAGE.md) top to bottom, every element on one in-memory backend:
@@ -95,41 +95,18 @@ const copy = {
 
 /** The reader poll: 187 + 142 + 68 + 127 = 524 votes, this reader's already among them, so results show. */
 function poll(lang: Lang): Poll {
-  const labels =
-    lang === 'ar'
-      ? ['رسم عبور بقيمة 2.50 دولار حتى سداد تكلفة الإصلاح', 'سندات لمدة 30 عامًا توزّع التكلفة', 'زيادة ضريبة العقارات لمدة خمس سنوات', 'رسم عبور أصغر مع سندات أقصر أجلًا']
-      : ['A $2.50 toll until the repair is paid off', 'A 30-year bond that spreads the cost', 'A five-year rise in property rates', 'A smaller toll combined with a shorter bond'];
-  const votes = [187, 142, 68, 127];
+  const english = bridgePoll({ id: POLL_ID, myVote: ['blend'] });
+  if (lang !== 'ar') return english;
+  const labels = ['رسم عبور بقيمة 2.50 دولار حتى سداد تكلفة الإصلاح', 'سندات لمدة 30 عامًا توزّع التكلفة', 'زيادة ضريبة العقارات لمدة خمس سنوات', 'رسم عبور أصغر مع سندات أقصر أجلًا'];
   return {
-    id: POLL_ID,
-    question: lang === 'ar' ? 'ما الخطوة التالية الأكثر مصداقية بعد تقرير فحص الجسر؟' : 'What is the most credible next step after the bridge inspection report?',
-    options: ['toll', 'bond', 'rates', 'blend'].map((id, i) => ({ id, label: labels[i]!, votes: votes[i]! })),
-    totalVotes: 524,
-    multiple: false,
-    maxChoices: null,
-    status: 'open',
-    closesAt: null,
-    results: 'after-vote',
-    myVote: ['blend'],
+    ...english,
+    question: 'ما الخطوة التالية الأكثر مصداقية بعد تقرير فحص الجسر؟',
+    options: english.options.map((option, i) => ({ ...option, label: labels[i]! })),
   };
 }
 
-function comment(id: string, author: User, body: string, minutes: number, likes: number, parentId: string | null = null): Comment {
-  return {
-    id,
-    threadId: ARTICLE_ID,
-    parentId,
-    author,
-    body,
-    createdAt: minutesAgo(minutes),
-    editedAt: null,
-    status: 'published',
-    likes,
-    likedByMe: false,
-    mine: false,
-    replyCount: 0,
-  };
-}
+const comment = (id: string, author: User, body: string, minutes: number, likes: number, parentId: string | null = null) =>
+  storyComment(id, author, body, minutes, { likes, parentId, threadId: ARTICLE_ID });
 
 function thread(lang: Lang, signedIn: boolean): Comment[] {
   const lena = { id: 'reader-lena', name: lang === 'ar' ? 'لينا مارش' : 'Lena Marsh' };

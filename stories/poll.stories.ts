@@ -6,7 +6,7 @@ import '../src/poll/news-poll.ts';
 import type { NewsVoteEvent } from '../src/core/events.ts';
 import { createMemoryAdapter, type MemoryAdapter } from '../src/core/memory-adapter.ts';
 import type { NewsAdapter, Poll, PollResultsVisibility } from '../src/core/types.ts';
-import { cssProperties, inArticle } from './support/story-helpers.ts';
+import { bridgePoll, cssProperties, inArticle } from './support/story-helpers.ts';
 
 interface PollArgs {
   'poll-id'?: string;
@@ -26,29 +26,8 @@ interface PollArgs {
   '--news-poll-border-color'?: string;
 }
 
-const QUESTION = 'What is the most credible next step after the bridge inspection report?';
+const QUESTION = bridgePoll().question;
 
-/** The demo article's poll: 187 + 142 + 68 + 127 = 524 votes. */
-function bridgePoll(overrides: Partial<Poll> = {}): Poll {
-  return {
-    id: 'harbour-bridge-funding',
-    question: QUESTION,
-    options: [
-      { id: 'toll', label: 'A $2.50 toll until the repair is paid off', votes: 187 },
-      { id: 'bond', label: 'A 30-year bond that spreads the cost', votes: 142 },
-      { id: 'rates', label: 'A five-year rise in property rates', votes: 68 },
-      { id: 'blend', label: 'A smaller toll combined with a shorter bond', votes: 127 },
-    ],
-    totalVotes: 524,
-    multiple: false,
-    maxChoices: null,
-    status: 'open',
-    closesAt: null,
-    results: 'after-vote',
-    myVote: null,
-    ...overrides,
-  };
-}
 
 const arabicPoll = (overrides: Partial<Poll> = {}) =>
   bridgePoll({

@@ -1,6 +1,7 @@
 /** Small helpers shared by the stories files; not part of the library. */
 import { html, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
+import type { Comment, Poll, User } from '../../src/core/types.ts';
 
 /** Picks the CSS custom property args (`--news-…`) a Playground sets, ready for `style=${…}`. */
 export function cssProperties(args: object) {
@@ -104,4 +105,37 @@ export function kestrelStories() {
       blocks: [],
     },
   ];
+}
+
+/** The demo article's poll: 187 + 142 + 68 + 127 = 524 votes; override any field. */
+export function bridgePoll(overrides: Partial<Poll> = {}): Poll {
+  return {
+    id: 'harbour-bridge-funding',
+    question: 'What is the most credible next step after the bridge inspection report?',
+    options: [
+      { id: 'toll', label: 'A $2.50 toll until the repair is paid off', votes: 187 },
+      { id: 'bond', label: 'A 30-year bond that spreads the cost', votes: 142 },
+      { id: 'rates', label: 'A five-year rise in property rates', votes: 68 },
+      { id: 'blend', label: 'A smaller toll combined with a shorter bond', votes: 127 },
+    ],
+    totalVotes: 524,
+    multiple: false,
+    maxChoices: null,
+    status: 'open',
+    closesAt: null,
+    results: 'after-vote',
+    myVote: null,
+    ...overrides,
+  };
+}
+
+/** A published comment posted `minutes` ago, for seeding a story's memory adapter. */
+export function storyComment(
+  id: string,
+  author: User,
+  body: string,
+  minutes: number,
+  { likes = 0, parentId = null, threadId = 'harbour-bridge-vote' }: { likes?: number; parentId?: string | null; threadId?: string } = {},
+): Comment {
+  return { id, threadId, parentId, author, body, createdAt: minutesAgo(minutes), editedAt: null, status: 'published', likes, likedByMe: false, mine: false, replyCount: 0 };
 }
