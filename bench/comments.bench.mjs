@@ -5,36 +5,19 @@
 //   - API bytes fetched for the first render of a 100- and a 10,000-comment thread (should not grow).
 // Run: npm run build && node bench/comments.bench.mjs     (BENCH_RUNS=5 to repeat the render timing)
 import { spawn, spawnSync } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { signJwt } from '../test/e2e/support/jwt.mjs';
+import { freePort, onCleanup, sleep } from './lib/util.mjs';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const JWT_SECRET = 'comments-bench-secret-long-enough-for-hs256';
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function token(sub, name) {
-  const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const body = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub, name, iat: now, exp: now + 3600 })}`;
-  return `${body}.${createHmac('sha256', JWT_SECRET).update(body).digest('base64url')}`;
-}
+const token = (sub, name) => signJwt(JWT_SECRET, { sub, name });
 
 if (!existsSync(join(repoRoot, 'dist/news-elements.js'))) spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
 const port = await freePort();
@@ -70,6 +53,8 @@ async function stop() {
   await sleep(500);
   rmSync(dataDir, { recursive: true, force: true });
 }
+// Ctrl-C stops the server and browser too (the bench's shared signal handler runs clean-ups).
+const removeCleanup = onCleanup(stop);
 
 try {
   for (let i = 0; ; i++) {
@@ -194,5 +179,6 @@ try {
   row('re-render with 1,000 comments on screen', `${perPage.rerender.toFixed(1)} ms`);
   row('long tasks (> 50 ms) during the 49 "Load more"', longTasks.length ? `${longTasks.length}, longest ${Math.max(...longTasks).toFixed(0)} ms` : 'none');
 } finally {
+  removeCleanup();
   await stop();
 }
