@@ -136,11 +136,42 @@ export class NewsElement extends LitElement {
   }
 }
 
+let queue: [string, CustomElementConstructor][] | undefined;
+
+/**
+ * From now on `defineElement()` defines one element per task, in the order asked. Upgrading an
+ * element and its first render run in the same task, so nothing flashes, but no single task has to
+ * upgrade and render a whole page of elements (the CDN bundle turns this on).
+ */
+export function defineInTasks(): void {
+  queue ??= [];
+}
+
+const nextTask = (run: () => void) => {
+  const scheduler = (globalThis as { scheduler?: { postTask?: (run: () => void) => Promise<void> } }).scheduler;
+  if (scheduler?.postTask) void scheduler.postTask(run);
+  else setTimeout(run);
+};
+
+function defineNext() {
+  const [tag, element] = queue!.shift()!;
+  define(tag, element);
+  if (queue!.length) nextTask(defineNext);
+}
+
 /**
  * Defines a custom element unless the tag is taken, e.g. by a second copy of the library
  * on the same page: then it warns and keeps the first definition instead of throwing.
  */
 export function defineElement(tag: string, element: CustomElementConstructor): void {
+  if (queue) {
+    if (queue.push([tag, element]) === 1) nextTask(defineNext);
+  } else {
+    define(tag, element);
+  }
+}
+
+function define(tag: string, element: CustomElementConstructor) {
   const existing = customElements.get(tag);
   if (!existing) {
     customElements.define(tag, element);
