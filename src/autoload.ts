@@ -2,17 +2,23 @@
  * The CDN bundle's loader for the heavy elements that usually sit below the fold: their code is
  * fetched and run only when one of their tags comes within ~600px of the viewport (or has
  * `loading="eager"`), so a poll or comment thread further down costs no script until the reader
- * approaches it.
+ * approaches it. Elements are defined one per task, so no single long task upgrades and renders
+ * a whole page of them.
  */
+import { defineInTasks } from './core/news-element.js';
+
+defineInTasks();
+
+const loadBelowTheFold = () => import('./lazy-elements.js');
 const loaders: Record<string, () => Promise<unknown>> = {
-  'news-poll': () => import('./poll/news-poll.js'),
-  'news-comments': () => import('./comments/news-comments.js'),
-  'news-related': () => import('./related/news-related.js'),
+  'news-poll': loadBelowTheFold,
+  'news-comments': loadBelowTheFold,
+  'news-related': loadBelowTheFold,
 };
 const selector = Object.keys(loaders).join(',');
 const started = new Map<string, Promise<unknown>>();
 
-/** Loads (and so defines) the given lazily loaded elements now; all of them without arguments. */
+/** Loads and defines the given lazily loaded elements now (all of them without arguments); resolves once they are defined. */
 export function loadElements(...tags: string[]): Promise<unknown[]> {
   return Promise.all(
     (tags.length ? tags : Object.keys(loaders)).map((tag) => {
@@ -20,10 +26,13 @@ export function loadElements(...tags: string[]): Promise<unknown[]> {
       if (!load) return customElements.whenDefined(tag);
       let loading = started.get(tag);
       if (!loading) {
-        loading = load().catch((error: unknown) => {
-          started.delete(tag);
-          console.warn(`news-elements: could not load <${tag}>`, error);
-        });
+        loading = load().then(
+          () => customElements.whenDefined(tag),
+          (error: unknown) => {
+            started.delete(tag);
+            console.warn(`news-elements: could not load <${tag}>`, error);
+          },
+        );
         started.set(tag, loading);
       }
       return loading;
