@@ -19,16 +19,25 @@ const throttle = 4;
 
 /** The demo article with every <script> removed and each custom element replaced by its light-DOM content. */
 export function plainHtml(html) {
-  return html
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
-    .replace(/<\/?news-[a-z-]+\b[^>]*>/gi, '');
+  return withoutElements(html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, ''));
 }
 
 /**
- * One origin for both variants: `/plain.html` is the generated static page (with the headers the server
- * gives `/`), everything else is passed through to the reference server untouched.
+ * The demo page without news-elements but with the host page's own script (the markets strip):
+ * the library's scripts and its sign-in glue removed, each custom element replaced by its light-DOM
+ * content. Full minus host is what the library adds to a page that already runs its own script.
  */
-async function startFrontProxy(backendUrl, plainBody) {
+export function hostHtml(html) {
+  return withoutElements(html.replace(/<script\b[^>]*src="\/(?:dist\/[^"]*|demo\/session\.js)"[^>]*>\s*<\/script>/gi, ''));
+}
+
+const withoutElements = (html) => html.replace(/<\/?news-[a-z-]+\b[^>]*>/gi, '');
+
+/**
+ * One origin for all variants: `/plain.html` and `/host.html` are generated pages (with the headers the
+ * server gives `/`), everything else is passed through to the reference server untouched.
+ */
+async function startFrontProxy(backendUrl, generated) {
   const backend = new URL(backendUrl);
   const original = await fetch(`${backendUrl}/`);
   await original.arrayBuffer();
@@ -39,9 +48,10 @@ async function startFrontProxy(backendUrl, plainBody) {
   }
   const port = await freePort();
   const proxy = createServer((req, res) => {
-    if (req.method === 'GET' && req.url.split('?')[0] === '/plain.html') {
-      res.writeHead(200, { ...htmlHeaders, 'content-length': Buffer.byteLength(plainBody) });
-      res.end(plainBody);
+    const body = req.method === 'GET' ? generated[req.url.split('?')[0]] : undefined;
+    if (body !== undefined) {
+      res.writeHead(200, { ...htmlHeaders, 'content-length': Buffer.byteLength(body) });
+      res.end(body);
       return;
     }
     const upstream = httpRequest(
@@ -354,23 +364,27 @@ async function gzipEstimate(requests, cache) {
 export async function runPage({ runs = Number(process.env.BENCH_PAGE_RUNS || 7), log = () => {} } = {}) {
   const dataDir = tempDir('news-bench-page-');
   const server = await startServer({ DEMO: '1', DATA_DIR: dataDir }, { label: 'demo server' });
-  const plain = plainHtml(readFileSync(join(repoRoot, 'demo/index.html'), 'utf8'));
+  const demo = readFileSync(join(repoRoot, 'demo/index.html'), 'utf8');
+  const generated = { '/plain.html': plainHtml(demo), '/host.html': hostHtml(demo) };
+  if (!/markets\.js/.test(generated['/host.html']) || /\/dist\//.test(generated['/host.html'])) throw new Error('bench: the host variant must keep markets.js and drop the library');
   const plainDir = tempDir('news-bench-plain-');
-  writeFileSync(join(plainDir, 'plain.html'), plain);
-  const front = await startFrontProxy(server.url, plain);
+  writeFileSync(join(plainDir, 'plain.html'), generated['/plain.html']);
+  writeFileSync(join(plainDir, 'host.html'), generated['/host.html']);
+  const front = await startFrontProxy(server.url, generated);
   const browser = await puppeteer.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
   const closeBrowser = onCleanup(() => browser.close());
-  const variants = { plain: `${front.url}/plain.html`, full: `${front.url}/` };
+  const variants = { plain: `${front.url}/plain.html`, host: `${front.url}/host.html`, full: `${front.url}/` };
+  const names = Object.keys(variants);
   const gzipCache = new Map();
   const results = [];
   try {
     // Warm the server (first requests compile routes and open storage) before measuring anything.
     await loadOnce(browser, variants.full, viewports[0]).catch(() => {});
     for (const viewport of viewports) {
-      const samples = { plain: [], full: [] };
+      const samples = { plain: [], host: [], full: [] };
       for (let i = 0; i < runs; i++) {
-        // Alternate which variant goes first, so drift on a shared machine hits both equally.
-        const order = i % 2 ? ['full', 'plain'] : ['plain', 'full'];
+        // Rotate which variant goes first, so drift on a shared machine hits all of them equally.
+        const order = [...names.slice(i % names.length), ...names.slice(0, i % names.length)];
         for (const variant of order) {
           samples[variant].push(await loadOnce(browser, variants[variant], viewport));
           log(`page ${viewport.name} ${variant} run ${i + 1}/${runs}: script ${samples[variant].at(-1).scriptMs.toFixed(0)} ms`);
@@ -408,6 +422,7 @@ export async function runPage({ runs = Number(process.env.BENCH_PAGE_RUNS || 7),
       results.push({
         viewport,
         plain: await summarize(samples.plain),
+        host: await summarize(samples.host),
         full: await summarize(samples.full),
         attribution: profiled.attribution,
         selfTime: mergeSelfTime(unthrottled),

@@ -23,7 +23,7 @@ const out = (line = '') => lines.push(line);
 const missed = [];
 
 /** A fixed-width row: first column left-aligned, the rest right-aligned, verdict last. */
-const widths = [54, 11, 11, 11, 11, 12, 30];
+const widths = [54, 10, 10, 10, 10, 10, 8, 30];
 function row(cells) {
   return cells
     .map((cell, i) => {
@@ -70,10 +70,13 @@ async function pagePart() {
   const { runPage, reproduce } = await import('./page.mjs');
   const page = await runPage({ log: progress });
   report.parts.page = page;
-  section(`PAGE COST: demo article as plain HTML vs full demo, headless Chromium, ${page.throttle}x CPU throttling, median of ${page.runs} alternating runs`, reproduce);
-  for (const { viewport, plain, full, attribution, selfTime, afterScroll } of page.results) {
-    out(row([`[${viewport.name}, no scrolling]`, 'plain', 'full', 'added', 'ratio', 'target / verdict']));
+  section(`PAGE COST: demo article as plain HTML, with only the host page's own script, and the full demo; headless Chromium, ${page.throttle}x CPU throttling, median of ${page.runs} rotating runs`, reproduce);
+  out('   plain = the article as static HTML, no script; host = the same plus the page\'s own script (the markets strip);');
+  out('   full = the demo. "added" = full - plain (everything the demo adds); "library" = full - host (what news-elements adds), judged against the targets.');
+  for (const { viewport, plain, host, full, attribution, selfTime, afterScroll } of page.results) {
+    out(row([`[${viewport.name}, no scrolling]`, 'plain', 'host', 'full', 'added', 'library', 'ratio', 'target / verdict']));
     const addedScript = full.scriptMs - plain.scriptMs;
+    const libraryScript = full.scriptMs - host.scriptMs;
     // Who runs: shares of the sampled script time in unthrottled profiles, applied to the measured figure.
     const modules = selfTime?.byModule ?? [];
     const sampled = modules.filter((m) => !m.name.startsWith('(browser')).reduce((sum, m) => sum + m.ms, 0);
@@ -82,10 +85,14 @@ async function pagePart() {
     const short = (name) => name.replace('/dist/', '');
     const shareOf = (m) => (sampled > 0 ? m.ms / sampled : 0);
     const topLibrary = library.slice(0, 3).map((m) => `${short(m.name)} ~${Math.round(shareOf(m) * full.scriptMs)} ms`).join(', ');
-    const scriptOk = addedScript <= 30;
-    out(row(['main-thread scripting (ScriptDuration)', ms(plain.scriptMs), ms(full.scriptMs), signed(addedScript), ratio(full.scriptMs, plain.scriptMs), `<= 30 ms added: ${verdict(scriptOk, scriptOk ? '' : `library ~${Math.round((libraryMs / (sampled || 1)) * full.scriptMs)} ms of it: ${topLibrary}`)}`]));
-    out(row(['all main-thread work (TaskDuration)', ms(plain.taskMs), ms(full.taskMs), signed(full.taskMs - plain.taskMs), ratio(full.taskMs, plain.taskMs), '']));
-    out(row(['  of which style + layout', ms(plain.styleMs + plain.layoutMs), ms(full.styleMs + full.layoutMs), signed(full.styleMs + full.layoutMs - plain.styleMs - plain.layoutMs), ratio(full.styleMs + full.layoutMs, plain.styleMs + plain.layoutMs), '']));
+    const scriptOk = libraryScript <= 30;
+    const cells = (label, pick, format = ms, extra = '') => {
+      const [p, h, f] = [pick(plain), pick(host), pick(full)];
+      return row([label, format(p), format(h), format(f), signed(f - p, format), signed(f - h, format), ratio(f, p), extra]);
+    };
+    out(cells('main-thread scripting (ScriptDuration)', (v) => v.scriptMs, ms, `<= 30 ms from the library: ${verdict(scriptOk, scriptOk ? '' : `library ~${Math.round((libraryMs / (sampled || 1)) * full.scriptMs)} ms: ${topLibrary}`)}`));
+    out(cells('all main-thread work (TaskDuration)', (v) => v.taskMs));
+    out(cells('  of which style + layout', (v) => v.styleMs + v.layoutMs));
     // A long task is the library's when it runs library code (CPU samples inside the trace task).
     const libraryTasks = (attribution?.longTasks ?? []).filter((t) => Object.entries(t.scriptsMs).some(([k, v]) => k.startsWith('/dist/') && v >= 5));
     const tasksOk = libraryTasks.length === 0;
@@ -95,17 +102,17 @@ async function pagePart() {
       return `${Math.round(t.durationMs)} ms task with ${Math.round(lib)} ms library script${event ? ` (${event} ${Math.round(eventMs)} ms)` : ''}`;
     };
     const taskWhy = libraryTasks.map(describeTask).join('; ');
-    out(row(['long tasks (count / longest)', `${plain.longTasks} / ${ms(plain.longestTaskMs)}`, `${full.longTasks} / ${ms(full.longestTaskMs)}`, signed(full.longTasks - plain.longTasks, String), '', `none from the library: ${verdict(tasksOk, taskWhy)}`]));
-    out(row(['total blocking time (long tasks after FCP)', ms(plain.tbtMs), ms(full.tbtMs), signed(full.tbtMs - plain.tbtMs), ratio(full.tbtMs, plain.tbtMs), '']));
-    out(row(['first contentful paint', ms(plain.fcpMs), ms(full.fcpMs), signed(full.fcpMs - plain.fcpMs), ratio(full.fcpMs, plain.fcpMs), '']));
-    out(row([`largest contentful paint (element: ${plain.lcpElement} / ${full.lcpElement})`, ms(plain.lcpMs), ms(full.lcpMs), signed(full.lcpMs - plain.lcpMs), ratio(full.lcpMs, plain.lcpMs), '']));
-    const addedCls = full.cls - plain.cls;
-    out(row(['cumulative layout shift (worst full run)', plain.cls.toFixed(4), full.cls.toFixed(4), signed(addedCls, (v) => v.toFixed(4)), `(${full.clsMax.toFixed(4)})`, `<= 0.01 added: ${verdict(addedCls <= 0.01, 'layout shifts after the elements upgrade')}`]));
-    out(row(['requests before scrolling', plain.requests, full.requests, signed(full.requests - plain.requests, String), ratio(full.requests, plain.requests), '']));
-    out(row(['bytes before scrolling (as served: no compression)', kb(plain.bytes), kb(full.bytes), signed(full.bytes - plain.bytes, kb), ratio(full.bytes, plain.bytes), '']));
-    out(row(['  the same responses gzipped (as a CDN sends them)', kb(plain.gzipBytes), kb(full.gzipBytes), signed(full.gzipBytes - plain.gzipBytes, kb), ratio(full.gzipBytes, plain.gzipBytes), '']));
+    out(row(['long tasks (count / longest)', ...[plain, host, full].map((v) => `${v.longTasks} / ${ms(v.longestTaskMs)}`), signed(full.longTasks - plain.longTasks, String), signed(full.longTasks - host.longTasks, String), '', `none running library code: ${verdict(tasksOk, taskWhy)}`]));
+    out(cells('total blocking time (long tasks after FCP)', (v) => v.tbtMs));
+    out(cells('first contentful paint', (v) => v.fcpMs));
+    out(cells(`largest contentful paint (element: ${plain.lcpElement} / ${full.lcpElement})`, (v) => v.lcpMs));
+    const libraryCls = full.cls - host.cls;
+    out(cells(`cumulative layout shift (worst full run ${full.clsMax.toFixed(4)})`, (v) => v.cls, (v) => v.toFixed(4), `<= 0.01 from the library: ${verdict(libraryCls <= 0.01, 'layout shifts after the elements upgrade')}`));
+    out(cells('requests before scrolling', (v) => v.requests, String));
+    out(cells('bytes before scrolling (as served: no compression)', (v) => v.bytes, kb));
+    out(cells('  the same responses gzipped (as a CDN sends them)', (v) => v.gzipBytes, kb));
     const below = full.belowFoldRequests;
-    out(row(['/api/polls or /api/threads requests before scrolling', plain.belowFoldRequests.length, below.length, '', '', `zero: ${verdict(below.length === 0, below.join(', '))}`]));
+    out(row(['/api/polls or /api/threads requests before scrolling', plain.belowFoldRequests.length, host.belowFoldRequests.length, below.length, '', '', '', `zero: ${verdict(below.length === 0, below.join(', '))}`]));
     out(`   API calls before scrolling: ${full.apiRequests.join(', ') || 'none'}`);
     if (afterScroll) {
       const polled = afterScroll.some((u) => u.includes('/api/polls/'));
@@ -120,9 +127,9 @@ async function pagePart() {
       const events = Object.entries(t.eventsMs).slice(0, 3).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ');
       out(`   long task in the throttled profiled run: ${Math.round(t.durationMs)} ms${scripts ? `; script: ${scripts} ms` : ''}${events ? `; trace: ${events} ms` : ''}`);
     }
-    if (!scriptOk) missed.push(`page (${viewport.name}): ${signed(addedScript)} scripting at 4x throttling, target 30 ms; biggest: ${topLibrary}`);
+    if (!scriptOk) missed.push(`page (${viewport.name}): library adds ${signed(libraryScript)} scripting at 4x throttling (all of the demo: ${signed(addedScript)}), target 30 ms; biggest: ${topLibrary}`);
     if (!tasksOk) missed.push(`page (${viewport.name}): long tasks running library code: ${taskWhy}`);
-    if (addedCls > 0.01) missed.push(`page (${viewport.name}): added CLS ${addedCls.toFixed(4)}`);
+    if (libraryCls > 0.01) missed.push(`page (${viewport.name}): CLS from the library ${libraryCls.toFixed(4)}`);
     if (below.length) missed.push(`page (${viewport.name}): below-the-fold requests before scrolling: ${below.join(', ')}`);
   }
 }
