@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { formatDate, formatRelative, parseDate, addEnglishDefaults } from '../core/i18n.js';
 import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
 import { safeUrl } from '../core/safe-url.js';
@@ -24,25 +23,36 @@ import { messages } from './messages.js';
 export class NewsByline extends NewsElement {
   static override styles = [hostStyles, styles];
 
+  // Declared without decorators: the same reactive properties, a smaller bundle.
+  static override properties = {
+    author: {},
+    avatar: {},
+    authorHref: { attribute: 'author-href' },
+    publishedAt: { attribute: 'published' },
+    updatedAt: { attribute: 'updated' },
+    readingTime: { attribute: 'reading-time' },
+    avatarFailed: { state: true, attribute: false },
+  };
+
   /** Author or desk name, e.g. "Metro Bureau". */
-  @property() author?: string;
+  author?: string;
 
   /** Author photo URL; the initials show when it is missing or fails to load. */
-  @property() avatar?: string;
+  avatar?: string;
 
   /** Link to the author's page. */
-  @property({ attribute: 'author-href' }) authorHref?: string;
+  authorHref?: string;
 
   /** Publication date (ISO 8601). */
-  @property({ attribute: 'published' }) publishedAt?: string;
+  publishedAt?: string;
 
   /** Last update (ISO 8601), shown when later than `published`. (`updated` is taken by Lit's lifecycle.) */
-  @property({ attribute: 'updated' }) updatedAt?: string;
+  updatedAt?: string;
 
   /** Minutes to read, or `auto` to take the enclosing `<news-article>`'s figure. */
-  @property({ attribute: 'reading-time' }) readingTime?: string;
+  readingTime?: string;
 
-  @state() private avatarFailed = false;
+  private avatarFailed = false;
   private ticker?: ReturnType<typeof setInterval>;
 
   override connectedCallback(): void {

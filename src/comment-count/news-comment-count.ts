@@ -1,5 +1,4 @@
 import { css, html } from 'lit';
-import { property } from 'lit/decorators.js';
 import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
 import { safeUrl } from '../core/safe-url.js';
 import type { NewsAdapter } from '../core/types.js';
@@ -61,14 +60,21 @@ export class NewsCommentCount extends NewsElement {
     `,
   ];
 
+  // Declared without decorators: the same reactive properties, a smaller bundle.
+  static override properties = {
+    threadId: { attribute: 'thread-id' },
+    href: {},
+    count: { type: Number, attribute: false },
+  };
+
   /** The thread to count; defaults to the enclosing `<news-article>`'s article id. */
-  @property({ attribute: 'thread-id' }) threadId?: string;
+  threadId?: string;
 
   /** Where the count links to, usually the thread: `#comments` or the article URL. */
-  @property() href?: string;
+  href?: string;
 
   /** The count, once known; set it to show a count without asking the adapter. */
-  @property({ type: Number, attribute: false }) count?: number;
+  count?: number;
 
   private asked?: string;
 

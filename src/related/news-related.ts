@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { DataController } from '../core/data-controller.js';
 import { formatDate, parseDate, addEnglishDefaults } from '../core/i18n.js';
 import { NearViewportController } from '../core/near-viewport.js';
@@ -34,25 +33,36 @@ import { messages } from './messages.js';
 export class NewsRelated extends NewsElement {
   static override styles = [hostStyles, styles];
 
+  // Declared without decorators: the same reactive properties, a smaller bundle.
+  static override properties = {
+    articleId: { attribute: 'article-id' },
+    limit: { type: Number },
+    heading: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    loading: {},
+    items: { attribute: false },
+    linked: { state: true, attribute: false },
+  };
+
   /** The article whose related stories to show; defaults to the enclosing `<news-article>`'s. */
-  @property({ attribute: 'article-id' }) articleId?: string;
+  articleId?: string;
 
   /** Most stories to show. */
-  @property({ type: Number }) limit = 4;
+  limit = 4;
 
   /** List heading; defaults to the localized "Related articles". */
-  @property() heading?: string;
+  heading?: string;
 
   /** Heading level (2–6) in the page outline. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
   /** `lazy` (default) loads when the list nears the viewport; `eager` at once. */
-  @property() loading: 'lazy' | 'eager' = 'lazy';
+  loading: 'lazy' | 'eager' = 'lazy';
 
   /** The stories, when set directly (overrides child links and the API). */
-  @property({ attribute: false }) items?: ArticleSummary[];
+  items?: ArticleSummary[];
 
-  @state() private linked: ArticleSummary[] = [];
+  private linked: ArticleSummary[] = [];
 
   private readonly nearViewport = new NearViewportController(this, { eager: () => this.loading === 'eager' });
   private readonly related = new DataController<ArticleSummary[]>(
