@@ -1,9 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { ContextProvider } from '@lit/context';
 import '../src/also-read/news-also-read.js';
 import type { NewsAlsoRead } from '../src/also-read/news-also-read.js';
-import { configure, pageContext } from '../src/core/context.js';
+import { configure, pageContext, providePage, type PageContext } from '../src/core/context.js';
 import { DataController } from '../src/core/data-controller.js';
 import { formatDate, formatNumber, formatRelative, loadMessages, msg, registerMessages } from '../src/core/i18n.js';
 import { defineElement, NewsElement } from '../src/core/news-element.js';
@@ -171,7 +170,7 @@ describe('page context resolution', () => {
     expect(requested[1]).to.equal('/configured-api/articles/lookup');
 
     const provider = document.createElement('div');
-    new ContextProvider(provider, { context: pageContext, initialValue: { adapter: stub('From provider') } }).hostConnected();
+    providePage(provider, { adapter: stub('From provider') }).hostConnected();
     const wrapped = await fixture(html`<div></div>`);
     wrapped.append(provider);
     provider.innerHTML = '<news-also-read href="/x" unfurl loading="eager">x</news-also-read>';
@@ -183,5 +182,50 @@ describe('page context resolution', () => {
     provider.append(own);
     await waitFor(() => shadow(own, 'a')?.textContent === 'From element', 'own adapter');
     expect(requested).to.have.length(2);
+  });
+
+  class PageProbe extends NewsElement {
+    get context(): PageContext | undefined {
+      return this.page;
+    }
+  }
+  defineElement('news-test-page-probe', PageProbe);
+
+  it('moves elements to a provider that connects after them, as a late-upgrading <news-article> does', async () => {
+    const outer = await fixture<HTMLElement>(html`<div><news-test-page-probe></news-test-page-probe></div>`);
+    const probe = outer.querySelector<PageProbe>('news-test-page-probe')!;
+    expect(probe.context).to.deep.equal({});
+
+    const article = providePage(outer, { articleId: 'late' });
+    article.hostConnected();
+    expect(probe.context).to.deep.equal({ articleId: 'late' });
+    article.setValue({ articleId: 'changed' });
+    expect(probe.context).to.deep.equal({ articleId: 'changed' });
+    // Its subscription to the page-level provider ended: page-wide changes no longer reach it.
+    configure({ adapter: stub('From page') });
+    expect(probe.context).to.deep.equal({ articleId: 'changed' });
+
+    // Moved out of the provider, it asks again, the page answers, and the old provider forgot it.
+    document.body.append(probe);
+    try {
+      expect(probe.context!.adapter).to.not.equal(undefined);
+      article.setValue({ articleId: 'gone' });
+      expect(probe.context!.articleId).to.equal(undefined);
+    } finally {
+      probe.remove();
+    }
+  });
+
+  it('answers requests sent by other implementations of the context protocol', async () => {
+    const adapter = stub('From page');
+    configure({ adapter });
+    const consumer = await fixture(html`<span></span>`);
+    const values: unknown[] = [];
+    const request = Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
+      context: pageContext,
+      callback: (value: unknown) => values.push(value),
+    });
+    consumer.dispatchEvent(request);
+    expect(values).to.deep.equal([{ adapter }]);
   });
 });

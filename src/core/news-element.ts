@@ -1,7 +1,5 @@
-import { css, LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
-import { pageContext, providePageDefaults, type PageContext } from './context.js';
+import { css, LitElement, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { consumePage, providePageDefaults, type PageContext } from './context.js';
 import { NewsErrorEvent } from './events.js';
 import { msg, onMessagesChanged } from './i18n.js';
 import type { NewsAdapter } from './types.js';
@@ -58,19 +56,29 @@ export function findLang(node: Node): string {
 export class NewsElement extends LitElement {
   static override styles: CSSResultGroup = hostStyles;
 
+  // Declared without decorators: the same reactive properties, a smaller bundle.
+  static override properties: PropertyDeclarations = {
+    adapter: { attribute: false },
+    page: { state: true, attribute: false },
+    locale: { state: true, attribute: false },
+  };
+
   /** The adapter this element talks to; by default the enclosing article's or the page's. */
-  @property({ attribute: false }) adapter?: NewsAdapter;
+  adapter?: NewsAdapter;
 
   /** Page facts from the nearest `<news-article>` or the document-level defaults. */
-  @consume({ context: pageContext, subscribe: true })
-  @state()
   protected page?: PageContext;
 
   /** The locale in force: the nearest `lang` attribute up the tree. */
-  @state() protected locale = 'en';
+  protected locale = 'en';
 
   private warned = new Set<string>();
   private stopMessages?: () => void;
+
+  constructor() {
+    super();
+    consumePage(this, (page) => (this.page = page));
+  }
 
   protected get resolvedAdapter(): NewsAdapter | undefined {
     return this.adapter ?? this.page?.adapter;
