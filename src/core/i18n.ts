@@ -16,8 +16,13 @@ const loaders: Record<string, () => Promise<{ default: Messages }>> = {
 const loading = new Map<string, Promise<void>>();
 const listeners = new Set<() => void>();
 
-/** `es-MX` → `es`. */
-export const languageOf = (locale: string) => locale.toLowerCase().split(/[-_]/)[0] || 'en';
+const languages = new Map<string, string>();
+/** `es-MX` → `es`. (Memoized: every message asks.) */
+export function languageOf(locale: string): string {
+  let language = languages.get(locale);
+  if (language === undefined) languages.set(locale, (language = locale.toLowerCase().split(/[-_]/)[0] || 'en'));
+  return language;
+}
 
 const notify = () => listeners.forEach((listener) => listener());
 
