@@ -3,10 +3,13 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { readdirSync } from 'node:fs';
+import { mangleOptions } from './scripts/private-names.mjs';
 
 /** scripts/build.mjs builds into a scratch folder and swaps it in, so `dist/` is never half-built. */
 const out = process.env.BUILD_DIR ?? 'dist';
 const lib = `${out}/lib`;
+/** Our private class members get short names, the same in every chunk of both builds. */
+const properties = mangleOptions(lib);
 
 const elements = readdirSync(lib, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && entry.name !== 'core')
@@ -42,6 +45,8 @@ const minifyCss = {
             .replace(/\s*([{};,>])\s*/g, '$1')
             .replace(/:\s+/g, ':')
             .replace(/;}/g, '}')
+            .replace(/\[([\w-]+)='([\w-]+)'\]/g, '[$1=$2]')
+            .replace(/([\s:(,])0\.(\d)/g, '$1.$2')
             .trim() +
           '`',
     );
@@ -69,7 +74,7 @@ const output = {
 const plugins = () => [
   minifyCss,
   nodeResolve({ exportConditions: ['production'] }),
-  terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+  terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false }, mangle: { properties } }),
   collapseTemplateWhitespace,
 ];
 

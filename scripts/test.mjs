@@ -20,7 +20,7 @@ const only = list(process.env.ONLY);
 const steps = [
   { name: 'typecheck', cmd: 'npx tsc --noEmit -p tsconfig.json && npx tsc --noEmit -p server/tsconfig.json' },
   { name: 'lint', cmd: 'npx eslint .' },
-  { name: 'build', cmd: 'npm run build --silent && npm run size --silent' },
+  { name: 'build', cmd: 'npm run build --silent && npm run size --silent && node --test test/build/', counts: nodeTestCounts },
   { name: 'browser', cmd: 'npx wtr', counts: wtrCounts },
   { name: 'storybook', cmd: 'npm run build-storybook --silent && node scripts/test-stories.mjs', counts: plainCounts },
   { name: 'server', cmd: 'npm test --silent -w server', counts: nodeTestCounts },

@@ -63,8 +63,6 @@ export function loadMessages(locale: string): Promise<void> {
   return pending;
 }
 
-const pluralRules = new Map<string, Intl.PluralRules>();
-
 /** The message `key` in `locale` (falling back to English), with `{name}` placeholders filled. */
 export function msg(locale: string, key: string, params: Record<string, string | number> = {}): string {
   const language = languageOf(locale);
@@ -75,10 +73,8 @@ export function msg(locale: string, key: string, params: Record<string, string |
     text = message;
   } else {
     const count = Number(params.count ?? 0);
-    let rules = pluralRules.get(locale);
-    if (!rules) pluralRules.set(locale, (rules = safeIntl(() => new Intl.PluralRules(locale), () => new Intl.PluralRules('en'))));
     // An explicit zero form ("No comments") wins over the language's plural category.
-    text = (count === 0 ? message.zero : undefined) ?? message[rules.select(count)] ?? message.other ?? key;
+    text = (count === 0 ? message.zero : undefined) ?? message[intl(Intl.PluralRules, locale).select(count)] ?? message.other ?? key;
   }
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
@@ -87,32 +83,36 @@ export function msg(locale: string, key: string, params: Record<string, string |
   });
 }
 
-/** Builds an Intl object for `locale`, falling back when the tag is malformed (e.g. `lang="!!"`). */
-function safeIntl<T>(make: () => T, fallback: () => T): T {
-  try {
-    return make();
-  } catch {
-    return fallback();
+const intlObjects = new Map<string, unknown>();
+
+/**
+ * One Intl object per kind, locale and options, built on first use and kept; a malformed locale
+ * (`lang="!!"`) falls back to English.
+ */
+function intl<T>(Kind: new (locale: string, options?: object) => T, locale: string, options?: object): T {
+  const key = `${Kind.name}|${locale}|${JSON.stringify(options)}`;
+  let object = intlObjects.get(key) as T | undefined;
+  if (!object) {
+    try {
+      object = new Kind(locale, options);
+    } catch {
+      object = new Kind('en', options);
+    }
+    intlObjects.set(key, object);
   }
+  return object;
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-export function formatNumber(locale: string, value: number): string {
-  let format = numberFormats.get(locale);
-  if (!format) numberFormats.set(locale, (format = safeIntl(() => new Intl.NumberFormat(locale), () => new Intl.NumberFormat('en'))));
-  return format.format(value);
+/** A number in the page's locale; `options` as for `Intl.NumberFormat` (e.g. `{style: 'percent'}`). */
+export function formatNumber(locale: string, value: number, options?: Intl.NumberFormatOptions): string {
+  return intl(Intl.NumberFormat, locale, options).format(value);
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
 /** A calendar date with time, e.g. "28 Nov 2026, 09:30" in the page's locale. */
 export function formatDate(locale: string, date: Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
-  if (!format) dateFormats.set(key, (format = safeIntl(() => new Intl.DateTimeFormat(locale, options), () => new Intl.DateTimeFormat('en', options))));
-  return format.format(date);
+  return intl(Intl.DateTimeFormat, locale, options).format(date);
 }
 
-const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
 const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 60],
   ['minute', 60],
@@ -127,13 +127,7 @@ const units: [Intl.RelativeTimeFormatUnit, number][] = [
 export function formatRelative(locale: string, date: Date, now: Date = new Date()): string | null {
   let value = (date.getTime() - now.getTime()) / 1000;
   if (value > 60 || value < -7 * 24 * 3600) return null;
-  let format = relativeFormats.get(locale);
-  if (!format) {
-    relativeFormats.set(
-      locale,
-      (format = safeIntl(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }), () => new Intl.RelativeTimeFormat('en', { numeric: 'auto' }))),
-    );
-  }
+  const format = intl(Intl.RelativeTimeFormat, locale, { numeric: 'auto' });
   for (const [unit, size] of units) {
     if (Math.abs(value) < size) return format.format(Math.round(value), unit === 'second' && Math.abs(value) < 45 ? 'second' : unit);
     value /= size;

@@ -3,7 +3,7 @@ import { Directive, directive } from 'lit/directive.js';
 import { DataController } from '../core/data-controller.js';
 import type { HttpError } from '../core/errors.js';
 import { NewsVoteEvent } from '../core/events.js';
-import { formatDate, parseDate, addEnglishDefaults } from '../core/i18n.js';
+import { formatDate, formatNumber, parseDate, addEnglishDefaults } from '../core/i18n.js';
 import { NearViewportController } from '../core/near-viewport.js';
 import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
 import type { LiveEvent, NewsAdapter, Poll, PollResultsVisibility } from '../core/types.js';
@@ -35,19 +35,7 @@ const share = directive(
   },
 );
 
-const percentFormats = new Map<string, Intl.NumberFormat>();
-function formatPercent(locale: string, value: number): string {
-  let format = percentFormats.get(locale);
-  if (!format) {
-    try {
-      format = new Intl.NumberFormat(locale, { style: 'percent' });
-    } catch {
-      format = new Intl.NumberFormat('en', { style: 'percent' });
-    }
-    percentFormats.set(locale, format);
-  }
-  return format.format(value / 100);
-}
+const formatPercent = (locale: string, value: number) => formatNumber(locale, value / 100, { style: 'percent' });
 
 /**
  * @summary A reader poll: a question, choices to vote on, then results with a bar, a percentage
