@@ -1,5 +1,4 @@
-import { html, noChange, nothing, type ElementPart, type PropertyValues } from 'lit';
-import { Directive, directive } from 'lit/directive.js';
+import { html, nothing, type PropertyValues } from 'lit';
 import { DataController } from '../core/data-controller.js';
 import type { HttpError } from '../core/errors.js';
 import { NewsVoteEvent } from '../core/events.js';
@@ -8,7 +7,7 @@ import { NearViewportController } from '../core/near-viewport.js';
 import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
 import type { LiveEvent, NewsAdapter, Poll, PollResultsVisibility } from '../core/types.js';
 import { percentages } from './percentages.js';
-import { normalizePoll } from './poll-data.js';
+import { normalizePoll, visibilities } from './poll-data.js';
 import { styles } from './poll.styles.js';
 import { messages } from './messages.js';
 
@@ -16,26 +15,6 @@ import { messages } from './messages.js';
 const LIVE_INTERVAL_MS = 1000;
 /** setTimeout's ceiling; a poll closing later than this is re-checked when the reader comes back. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
-/** Rows the skeleton reserves when nothing tells how many choices are coming. */
-const SKELETON_ROWS = 4;
-
-/**
- * Sets a result bar's length (`--_share`) through the CSSOM. A `style` attribute, which `styleMap`
- * writes on first render, is refused under a strict CSP (`style-src` without 'unsafe-inline').
- */
-const share = directive(
-  class extends Directive {
-    render(_percent: number) {
-      return noChange;
-    }
-    override update(part: ElementPart, [percent]: [number]) {
-      (part.element as HTMLElement).style.setProperty('--_share', `${percent}%`);
-      return noChange;
-    }
-  },
-);
-
-const formatPercent = (locale: string, value: number) => formatNumber(locale, value / 100, { style: 'percent' });
 
 /**
  * @summary A reader poll: a question, choices to vote on, then results with a bar, a percentage
@@ -81,15 +60,15 @@ export class NewsPoll extends NewsElement {
     live: { type: Boolean, reflect: true },
     loading: {},
     poll: { attribute: false },
-    inlineOptions: { state: true, attribute: false },
-    server: { state: true, attribute: false },
-    selected: { state: true, attribute: false },
-    sending: { state: true, attribute: false },
-    problem: { state: true, attribute: false },
-    announcement: { state: true, attribute: false },
-    browsing: { state: true, attribute: false },
-    alreadyVoted: { state: true, attribute: false },
-    closedByServer: { state: true, attribute: false },
+    inlineOptions: { state: true },
+    server: { state: true },
+    selected: { state: true },
+    sending: { state: true },
+    problem: { state: true },
+    announcement: { state: true },
+    browsing: { state: true },
+    alreadyVoted: { state: true },
+    closedByServer: { state: true },
   };
 
   /** Id of the poll on the server (`GET /polls/{id}`). Without it the poll shows its inline choices only. */
@@ -270,9 +249,8 @@ export class NewsPoll extends NewsElement {
 
   /** The visibility rule in force: the stricter of the attribute and the data. */
   private visibility(poll: Poll): PollResultsVisibility {
-    const order: PollResultsVisibility[] = ['always', 'after-vote', 'after-close'];
-    const attribute = order.includes(this.results!) ? order.indexOf(this.results!) : 0;
-    return order[Math.max(attribute, order.indexOf(poll.results))];
+    // An unknown attribute value (index -1) leaves the data's rule in force.
+    return visibilities[Math.max(visibilities.indexOf(this.results!), visibilities.indexOf(poll.results))];
   }
 
   private hasVoted(poll: Poll): boolean {
@@ -428,25 +406,19 @@ export class NewsPoll extends NewsElement {
 
   override render() {
     const poll = this.shown;
-    const waiting = this.adapterReady && (this.request.status === 'loading' || (this.request.status === 'idle' && !this.server));
-    const failed = this.request.status === 'error';
-    let body;
-    if (!poll?.options.length) {
-      // No choices to show: a skeleton while they may still come, else the question and why not.
-      body = waiting
-        ? this.renderSkeleton(poll)
-        : html`${this.renderQuestion(poll)}
-            <p part="message" class="message ${failed ? 'problem' : ''}">
-              ${this.msg(failed ? 'poll.loadFailed' : poll ? 'poll.noOptions' : 'poll.unavailable')}
-            </p>
-            ${this.renderRetry()}`;
-    } else if (this.isClosed(poll) || this.hasVoted(poll) || (this.browsing && this.countsVisible(poll))) {
-      body = this.renderResults(poll);
-    } else {
-      body = this.renderForm(poll, waiting);
-    }
-    return html`<div part="base" aria-busy=${waiting || !!this.sending ? 'true' : 'false'}>
-      ${body}
+    const { status } = this.request;
+    const waiting = this.adapterReady && (status === 'loading' || (status === 'idle' && !this.server));
+    const failed = status === 'error';
+    // No choices to show: a skeleton while they may still come, else the question and why not.
+    return html`<div part="base" aria-busy=${waiting || !!this.sending}>
+      ${poll?.options.length
+        ? this.isClosed(poll) || this.hasVoted(poll) || (this.browsing && this.countsVisible(poll))
+          ? this.renderResults(poll)
+          : this.renderForm(poll, waiting)
+        : waiting
+          ? this.renderSkeleton(poll)
+          : html`${this.renderQuestion(poll)}
+              ${this.renderMessage(failed ? 'poll.loadFailed' : poll ? 'poll.noOptions' : 'poll.unavailable', failed)} ${this.renderRetry()}`}
       <p class="visually-hidden" role="status">${this.announcement}</p>
       <slot hidden @slotchange=${this.readOptions}></slot>
     </div>`;
@@ -457,29 +429,37 @@ export class NewsPoll extends NewsElement {
     return text ? html`<p part="question" class="question" dir="auto" tabindex=${focusable ? '-1' : nothing}>${text}</p>` : nothing;
   }
 
+  /** A note (`problem` for errors) under the choices or results; nothing without a message key. */
+  private renderMessage(key: string | undefined, problem = true, after?: unknown) {
+    return key ? html`<p part="message" class="message ${problem ? 'problem' : ''}">${this.msg(key)} ${after}</p>` : nothing;
+  }
+
+  private renderButton(key: string, onClick: () => void) {
+    return html`<button type="button" class="secondary" @click=${onClick}>${this.msg(key)}</button>`;
+  }
+
   private renderSkeleton(poll?: Poll) {
     const question = this.renderQuestion(poll);
     return html`${question}
       <div class="skeleton" aria-hidden="true">
         ${question === nothing ? html`<span class="line question-line"></span>` : nothing}
-        ${Array.from({ length: SKELETON_ROWS }, () => html`<span class="row"></span>`)}
+        <span class="row"></span><span class="row"></span><span class="row"></span><span class="row"></span>
         <span class="footer"><span class="line button-line"></span></span>
       </div>
       <span class="visually-hidden">${this.msg('common.loading')}</span>`;
   }
 
   private renderRetry() {
-    return this.request.status === 'error'
-      ? html`<button type="button" class="secondary" @click=${() => this.request.run()}>${this.msg('common.retry')}</button>`
-      : nothing;
+    return this.request.status === 'error' ? this.renderButton('common.retry', () => this.request.run()) : nothing;
   }
 
   private renderForm(poll: Poll, waiting: boolean) {
     const available = this.adapterReady;
     const loadFailed = this.request.status === 'error';
-    const max = poll.multiple ? (poll.maxChoices ?? null) : 1;
-    const full = poll.multiple && max !== null && this.selected.length >= max;
-    const hint = poll.multiple ? (max ? this.msg('poll.chooseUpTo', { count: max }) : this.msg('poll.chooseAny')) : '';
+    const { multiple } = poll;
+    const max = multiple && poll.maxChoices;
+    const full = !!max && this.selected.length >= max;
+    const hint = multiple ? (max ? this.msg('poll.chooseUpTo', { count: max }) : this.msg('poll.chooseAny')) : '';
     const closesAt = parseDate(poll.closesAt);
     return html`<form @submit=${this.onSubmit} @change=${this.onChange}>
       <fieldset part="choices" ?disabled=${!available || loadFailed} aria-describedby=${hint ? 'hint' : nothing}>
@@ -489,7 +469,7 @@ export class NewsPoll extends NewsElement {
           const checked = this.selected.includes(option.id);
           return html`<label part="choice" class="row choice">
             <input
-              type=${poll.multiple ? 'checkbox' : 'radio'}
+              type=${multiple ? 'checkbox' : 'radio'}
               name="choice"
               .value=${option.id}
               .checked=${checked}
@@ -500,20 +480,14 @@ export class NewsPoll extends NewsElement {
       </fieldset>
       <div class="footer">
         <button part="vote-button" type="submit" ?disabled=${!available || waiting || loadFailed || !this.selected.length}>${this.msg('poll.vote')}</button>
-        ${this.countsVisible(poll)
-          ? html`<button type="button" class="secondary" @click=${() => this.showResults(true)}>${this.msg('poll.showResults')}</button>`
-          : nothing}
+        ${this.countsVisible(poll) ? this.renderButton('poll.showResults', () => this.showResults(true)) : nothing}
         ${closesAt
           ? html`<span class="note">${this.msg('poll.closesOn', { date: formatDate(this.locale, closesAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</span>`
           : nothing}
       </div>
-      ${!available
-        ? html`<p part="message" class="message">${this.msg('poll.unavailable')}</p>`
-        : loadFailed
-          ? html`<p part="message" class="message problem">${this.msg('poll.loadFailed')} ${this.renderRetry()}</p>`
-          : this.problem
-            ? html`<p part="message" class="message problem">${this.msg(this.problem)}</p>`
-            : nothing}
+      ${available
+        ? this.renderMessage(loadFailed ? 'poll.loadFailed' : this.problem, true, this.renderRetry())
+        : this.renderMessage('poll.unavailable', false)}
     </form>`;
   }
 
@@ -522,28 +496,29 @@ export class NewsPoll extends NewsElement {
     const counted = this.countsVisible(poll);
     const mine = poll.myVote ?? [];
     const shares = counted ? percentages(poll.options.map((option) => option.votes!)) : [];
-    const rule = this.visibility(poll);
     const note = closed
       ? 'poll.closed'
       : counted
         ? undefined
         : this.sending
           ? 'poll.sending'
-          : rule === 'after-close'
+          : this.visibility(poll) === 'after-close'
             ? 'poll.hiddenUntilClose'
             : undefined;
+    // A bar's length (`--_share`) is set through the CSSOM (`.style`): a `style` attribute is
+    // refused under a strict CSP (`style-src` without 'unsafe-inline').
     return html`${this.renderQuestion(poll, true)}
       <ul part="results" class="results">
         ${poll.options.map((option, index) => {
           const chosen = mine.includes(option.id);
           return html`<li part="result" class="row result ${chosen ? 'mine' : ''}">
-            ${counted ? html`<span part="bar" class="bar" ${share(shares[index])}></span>` : nothing}
+            ${counted ? html`<span part="bar" class="bar" .style=${`--_share:${shares[index]}%`}></span>` : nothing}
             <span class="label" dir="auto">${option.label}</span>
             ${chosen ? html`<span class="tag">${this.msg('poll.yourChoice')}</span>` : nothing}
             ${counted
               ? html`<span class="numbers">
                   <span class="count">${this.msg('poll.votes', { count: option.votes! })}</span>
-                  <span class="share">${formatPercent(this.locale, shares[index])}</span>
+                  <span class="share">${formatNumber(this.locale, shares[index] / 100, { style: 'percent' })}</span>
                 </span>`
               : nothing}
           </li>`;
@@ -554,11 +529,9 @@ export class NewsPoll extends NewsElement {
         ${counted && poll.totalVotes !== null
           ? html`<span part="total" class="total">${this.msg('poll.totalVotes', { count: poll.totalVotes })}</span>`
           : nothing}
-        ${this.browsing && !closed && !this.hasVoted(poll)
-          ? html`<button type="button" class="secondary" @click=${() => this.showResults(false)}>${this.msg('poll.backToVote')}</button>`
-          : nothing}
+        ${this.browsing && !closed && !this.hasVoted(poll) ? this.renderButton('poll.backToVote', () => this.showResults(false)) : nothing}
       </div>
-      ${this.problem ? html`<p part="message" class="message problem">${this.msg(this.problem)}</p>` : nothing} ${this.renderRetry()}`;
+      ${this.renderMessage(this.problem)} ${this.renderRetry()}`;
   }
 }
 

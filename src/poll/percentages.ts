@@ -8,11 +8,11 @@ export function percentages(counts: readonly number[]): number[] {
   if (total <= 0) return counts.map(() => 0);
   const exact = counts.map((count) => (count * 100) / total);
   const result = exact.map(Math.floor);
-  let missing = 100 - result.reduce((sum, value) => sum + value, 0);
-  const byRemainder = exact.map((value, index) => ({ index, remainder: value - result[index] })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
-  for (const { index } of byRemainder) {
-    if (missing-- <= 0) break;
-    result[index]++;
-  }
+  const missing = 100 - result.reduce((sum, value) => sum + value, 0);
+  // Sorting is stable, so equal remainders keep the earlier option first.
+  [...result.keys()]
+    .sort((a, b) => exact[b] - result[b] - (exact[a] - result[a]))
+    .slice(0, missing)
+    .forEach((index) => result[index]++);
   return result;
 }

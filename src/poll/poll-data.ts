@@ -3,13 +3,18 @@ import type { Poll, PollOption, PollResultsVisibility } from '../core/types.js';
 /** Receives each problem found in poll data: a short code and a message for the console. */
 export type Report = (code: string, message: string) => void;
 
-const visibilities: PollResultsVisibility[] = ['after-vote', 'always', 'after-close'];
+/** The visibility rules from the most to the least open. */
+export const visibilities: PollResultsVisibility[] = ['always', 'after-vote', 'after-close'];
+
+type Data = Record<string, unknown>;
+const record = (value: unknown) => (value && typeof value === 'object' ? value : {}) as Data;
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /** A whole, non-negative vote count; null/undefined mean "hidden"; anything else counts as 0 and is reported. */
 function readCount(value: unknown, what: string, report: Report): number | null {
   if (value == null) return null;
-  const count = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
-  if (Number.isFinite(count) && count >= 0) return Math.floor(count);
+  const count = typeof value === 'number' || text(value)?.trim() ? Number(value) : NaN;
+  if (count >= 0 && count < Infinity) return Math.floor(count);
   report('invalid_votes', `${what} has an invalid vote count ${JSON.stringify(value)?.slice(0, 50)}; counted as 0`);
   return 0;
 }
@@ -26,32 +31,33 @@ function readCount(value: unknown, what: string, report: Report): number | null 
  * - `myVote` ids that name no option are dropped (the reader still counts as having voted).
  */
 export function normalizePoll(raw: unknown, report: Report): Poll {
-  const data = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const data = record(raw);
   const multiple = data.multiple === true;
   const seen = new Set<string>();
   const options: PollOption[] = [];
   for (const item of Array.isArray(data.options) ? (data.options as unknown[]) : []) {
-    const option = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
-    const id = typeof option.id === 'string' || typeof option.id === 'number' ? String(option.id).trim() : '';
+    const option = record(item);
+    const id = typeof option.id === 'number' ? String(option.id) : (text(option.id)?.trim() ?? '');
+    const shortId = `"${id.slice(0, 50)}"`;
     if (!id) {
       report('invalid_option', 'dropped an option without an id');
     } else if (seen.has(id)) {
-      report('duplicate_option', `dropped a second option with the id "${id.slice(0, 50)}"`);
+      report('duplicate_option', `dropped a second option with the id ${shortId}`);
     } else {
       seen.add(id);
-      const label = typeof option.label === 'string' && option.label.trim() ? option.label.trim() : id;
-      options.push({ id, label, votes: readCount(option.votes, `option "${id.slice(0, 50)}"`, report) });
+      options.push({ id, label: text(option.label)?.trim() || id, votes: readCount(option.votes, `option ${shortId}`, report) });
     }
   }
-  const hidden = options.some((option) => option.votes === null);
+  const counts = options.map((option) => option.votes);
+  const hidden = counts.includes(null);
   if (hidden) options.forEach((option) => (option.votes = null));
 
-  let totalVotes = readCount(data.totalVotes, 'totalVotes', report);
+  const given = readCount(data.totalVotes, 'totalVotes', report);
+  let totalVotes = given;
   if (!hidden && options.length) {
-    const counts = options.map((option) => option.votes!);
-    const sum = counts.reduce((a, b) => a + b, 0);
-    const given = totalVotes;
-    totalVotes = multiple ? (given === null ? null : Math.min(sum, Math.max(given, ...counts))) : sum;
+    const known = counts as number[];
+    const sum = known.reduce((a, b) => a + b, 0);
+    totalVotes = multiple ? (given === null ? null : Math.min(sum, Math.max(given, ...known))) : sum;
     if (given !== null && given !== totalVotes) {
       report('inconsistent_total', `totalVotes ${given} does not match the options' votes; showing ${totalVotes}`);
     }
@@ -65,14 +71,14 @@ export function normalizePoll(raw: unknown, report: Report): Poll {
 
   const maxChoices = Number(data.maxChoices);
   return {
-    id: typeof data.id === 'string' ? data.id : '',
-    question: typeof data.question === 'string' ? data.question.trim() : '',
+    id: text(data.id) ?? '',
+    question: text(data.question)?.trim() ?? '',
     options,
     totalVotes,
     multiple,
     maxChoices: multiple && Number.isInteger(maxChoices) && maxChoices > 0 ? maxChoices : null,
     status: data.status === 'closed' ? 'closed' : 'open',
-    closesAt: typeof data.closesAt === 'string' ? data.closesAt : null,
+    closesAt: text(data.closesAt) ?? null,
     results: visibilities.includes(data.results as PollResultsVisibility) ? (data.results as PollResultsVisibility) : 'after-vote',
     myVote,
   };

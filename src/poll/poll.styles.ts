@@ -84,7 +84,8 @@ export const styles = css`
   .choice:hover {
     border-color: var(--_bar);
   }
-  .choice:has(:checked) {
+  .choice:has(:checked),
+  .mine {
     border-color: var(--_bar);
     box-shadow: inset 0 0 0 1px var(--_bar);
   }
@@ -122,10 +123,6 @@ export const styles = css`
     align-items: baseline;
     gap: 0.625rem;
     margin-inline-start: auto;
-  }
-  .mine {
-    border-color: var(--_bar);
-    box-shadow: inset 0 0 0 1px var(--_bar);
   }
   .mine .label {
     font-weight: 700;
@@ -174,9 +171,6 @@ export const styles = css`
     margin-block-start: 0.5rem;
     color: light-dark(#0b5cad, #7db7ff);
     font-weight: 600;
-  }
-  .footer .message {
-    margin: 0;
   }
   button {
     min-block-size: var(--_row);
