@@ -26,11 +26,13 @@ const MAX_RETRY_AFTER_S = 5;
 const BACKOFF_CAP_MS = 4000;
 const EVENT_TYPES = ['message', 'results', 'comment', 'comment-updated', 'comment-deleted'];
 
+const aborted = (cause: unknown) => new NetworkError('Request aborted', { cause });
+
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const done = () => {
       clearTimeout(timer);
-      reject(new NetworkError('Request aborted', { cause: signal?.reason }));
+      reject(aborted(signal?.reason));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', done);
@@ -73,11 +75,10 @@ export function createFetchAdapter(options: FetchAdapterOptions): NewsAdapter {
   const base = options.endpoint.replace(/\/+$/, '');
   const enc = encodeURIComponent;
 
-  const url = (path: string, query?: Query) => {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(query ?? {})) if (v != null) params.set(k, String(v));
-    const search = params.toString();
-    return base + path + (search ? '?' + search : '');
+  const url = (path: string, query: Query = {}) => {
+    // Each value becomes a string; null and undefined leave their parameter out.
+    const search = new URLSearchParams(Object.entries(query).filter(([, v]) => v != null) as [string, string][]) + '';
+    return base + path + (search && '?' + search);
   };
 
   async function request<T>(method: Method, path: string, call: CallOptions = {}, body?: unknown, query?: Query): Promise<T> {
@@ -87,10 +88,11 @@ export function createFetchAdapter(options: FetchAdapterOptions): NewsAdapter {
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const token = await getToken?.();
     if (token) headers.Authorization = 'Bearer ' + token;
+    const init: RequestInit = { method, headers, credentials, body: body === undefined ? body : JSON.stringify(body) };
     const target = url(path, query);
 
     for (let attempt = 0; ; attempt++) {
-      if (signal?.aborted) throw new NetworkError('Request aborted', { cause: signal.reason });
+      if (signal?.aborted) throw aborted(signal.reason);
       const canRetry = attempt < retries;
       const controller = new AbortController();
       let timedOut = false;
@@ -105,18 +107,12 @@ export function createFetchAdapter(options: FetchAdapterOptions): NewsAdapter {
       let text = '';
       let retryAfter: number | null = null;
       try {
-        const res = await (options.fetch ?? fetch)(target, {
-          method,
-          headers,
-          credentials,
-          body: body === undefined ? undefined : JSON.stringify(body),
-          signal: controller.signal,
-        });
+        const res = await (options.fetch ?? fetch)(target, { ...init, signal: controller.signal });
         text = await res.text();
         status = res.status;
         retryAfter = parseRetryAfter(res.headers.get('Retry-After'));
       } catch (cause) {
-        if (signal?.aborted) throw new NetworkError('Request aborted', { cause });
+        if (signal?.aborted) throw aborted(cause);
         if (!canRetry) {
           throw new NetworkError(timedOut ? 'Request timed out' : 'Network request failed', { cause, timedOut });
         }
@@ -131,8 +127,9 @@ export function createFetchAdapter(options: FetchAdapterOptions): NewsAdapter {
           if (data === parse) throw new HttpError(status, 'invalid_response', 'The server sent an unreadable response');
           return data as T;
         }
-        const shortWait = retryAfter != null && retryAfter <= MAX_RETRY_AFTER_S;
-        if (!canRetry || ![429, 502, 503, 504].includes(status) || (retryAfter != null && !shortWait)) {
+        // A long Retry-After is the UI's to wait out; a short one we wait ourselves.
+        const long = retryAfter! > MAX_RETRY_AFTER_S;
+        if (!canRetry || ![429, 502, 503, 504].includes(status) || long) {
           const error = (data as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
           throw new HttpError(
             status,
@@ -141,8 +138,8 @@ export function createFetchAdapter(options: FetchAdapterOptions): NewsAdapter {
             retryAfter,
           );
         }
-        if (shortWait) {
-          await sleep(retryAfter! * 1000, signal);
+        if (retryAfter != null) {
+          await sleep(retryAfter * 1000, signal);
           continue;
         }
       }
@@ -151,15 +148,17 @@ export function createFetchAdapter(options: FetchAdapterOptions): NewsAdapter {
     }
   }
 
+  /** GET with a query string. */
+  const query = <T>(path: string, call: CallOptions | undefined, params: Query) => request<T>('GET', path, call, undefined, params);
+
   return {
     getArticle: (id, o) => request('GET', `/articles/${enc(id)}`, o),
-    lookupArticle: (href, o) => request('GET', '/articles/lookup', o, undefined, { url: href }),
-    getRelated: (id, limit, o) => request('GET', `/articles/${enc(id)}/related`, o, undefined, { limit }),
+    lookupArticle: (href, o) => query('/articles/lookup', o, { url: href }),
+    getRelated: (id, limit, o) => query(`/articles/${enc(id)}/related`, o, { limit }),
     getPoll: (id, o) => request('GET', `/polls/${enc(id)}`, o),
     vote: (id, optionIds, o) => request<Poll>('POST', `/polls/${enc(id)}/votes`, o, { optionIds }),
-    listComments: (threadId, q = {}, o) =>
-      request<CommentPage>('GET', `/threads/${enc(threadId)}/comments`, o, undefined, { ...q }),
-    listReplies: (id, q = {}, o) => request<CommentPage>('GET', `/comments/${enc(id)}/replies`, o, undefined, { ...q }),
+    listComments: (threadId, q, o) => query<CommentPage>(`/threads/${enc(threadId)}/comments`, o, { ...q }),
+    listReplies: (id, q, o) => query<CommentPage>(`/comments/${enc(id)}/replies`, o, { ...q }),
     postComment: (threadId, input, o) => request<Comment>('POST', `/threads/${enc(threadId)}/comments`, o, input),
     editComment: (id, body, o) => request<Comment>('PATCH', `/comments/${enc(id)}`, o, { body }),
     deleteComment: (id, o) => request('DELETE', `/comments/${enc(id)}`, o),
@@ -168,7 +167,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): NewsAdapter {
     getCounts: async (ids, o) => {
       const threads = [...new Set(ids)].sort().join(',');
       if (!threads) return {};
-      return (await request<{ counts: Record<string, number> }>('GET', '/counts', o, undefined, { threads })).counts;
+      return (await query<{ counts: Record<string, number> }>('/counts', o, { threads })).counts;
     },
     // The session comes from the bearer token: without one the reader is signed out, and asking
     // the server would only log a 401 in the console.

@@ -49,7 +49,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export class NewsPoll extends NewsElement {
   static override styles = [hostStyles, styles];
 
-  // Declared without decorators: the same reactive properties, a smaller bundle.
+  // Declared without decorators: the same reactive properties, a smaller bundle. The element's own
+  // state below is in private fields (short names in the CDN build): each change asks for an update.
   static override properties = {
     pollId: { attribute: 'poll-id', reflect: true },
     question: {},
@@ -60,15 +61,6 @@ export class NewsPoll extends NewsElement {
     live: { type: Boolean, reflect: true },
     loading: {},
     poll: { attribute: false },
-    inlineOptions: { state: true },
-    server: { state: true },
-    selected: { state: true },
-    sending: { state: true },
-    problem: { state: true },
-    announcement: { state: true },
-    browsing: { state: true },
-    alreadyVoted: { state: true },
-    closedByServer: { state: true },
   };
 
   /** Id of the poll on the server (`GET /polls/{id}`). Without it the poll shows its inline choices only. */
@@ -104,7 +96,7 @@ export class NewsPoll extends NewsElement {
   private inlineOptions: { id: string; label: string }[] = [];
   /** The latest poll from the adapter: loaded, returned by a vote, or pushed live. */
   private server?: Poll;
-  private selected: string[] = [];
+  private picked: string[] = [];
   /** The choice being sent, shown optimistically until the server answers. */
   private sending?: string[];
   /** A visible note about the last vote attempt (message key). */
@@ -120,14 +112,14 @@ export class NewsPoll extends NewsElement {
   private data?: Poll;
   private readonly reported = new Set<string>();
   private readonly nearViewport = new NearViewportController(this, { eager: () => this.loading === 'eager' });
-  private readonly request = new DataController<Poll>(
+  private readonly loader = new DataController<Poll>(
     this,
     (signal) => this.resolvedAdapter!.getPoll(this.pollId!, { signal }),
     (error) => this.fail('load_failed', `could not load poll "${this.pollId}": ${String(error)}`),
   );
   private requestedFor?: { pollId: string; adapter: NewsAdapter };
   private takenValue?: Poll;
-  private unsubscribe?: () => void;
+  private closeStream?: () => void;
   private subscribedTo?: { pollId: string; adapter: NewsAdapter };
   private queuedLive?: unknown;
   private liveTimer?: ReturnType<typeof setTimeout>;
@@ -150,10 +142,11 @@ export class NewsPoll extends NewsElement {
   /** Reads the inline `<option>` children. */
   private readOptions() {
     this.inlineOptions = Array.from(this.querySelectorAll('option'), (option) => ({ id: option.value, label: option.label }));
+    this.requestUpdate();
   }
 
   /** `fail()` once per problem code, however often live updates repeat the same bad data. */
-  private report = (code: string, message: string) => {
+  private reportOnce = (code: string, message: string) => {
     if (this.reported.has(code)) return;
     this.reported.add(code);
     this.fail(code, message);
@@ -167,19 +160,19 @@ export class NewsPoll extends NewsElement {
     super.willUpdate(changed);
     if (changed.has('pollId') && changed.get('pollId') !== undefined) {
       this.server = this.sending = this.problem = undefined;
-      this.selected = [];
+      this.picked = [];
       this.browsing = this.alreadyVoted = this.closedByServer = false;
     }
-    const loaded = this.request.status === 'ready' ? this.request.value : undefined;
+    const loaded = this.loader.status === 'ready' ? this.loader.value : undefined;
     if (loaded && loaded !== this.takenValue) {
       this.takenValue = loaded;
       this.server = this.fromServer(loaded);
     }
-    this.data = this.server ?? (this.poll ? normalizePoll(this.poll, this.report) : this.inlinePoll());
+    this.data = this.server ?? (this.poll ? normalizePoll(this.poll, this.reportOnce) : this.inlinePoll());
   }
 
   private fromServer(raw: unknown): Poll {
-    return normalizePoll({ ...(raw as object), id: this.pollId }, this.report);
+    return normalizePoll({ ...(raw as object), id: this.pollId }, this.reportOnce);
   }
 
   /** The poll as written in the page: attributes and `<option>` children; no counts. */
@@ -196,7 +189,7 @@ export class NewsPoll extends NewsElement {
         results: this.results,
         myVote: null,
       },
-      this.report,
+      this.reportOnce,
     );
   }
 
@@ -207,10 +200,10 @@ export class NewsPoll extends NewsElement {
       if (adapter && pollId) {
         if (this.requestedFor?.pollId !== pollId || this.requestedFor.adapter !== adapter) {
           this.requestedFor = { pollId, adapter };
-          void this.request.run();
+          void this.loader.run();
         }
       } else if ((pollId && !this.poll) || this.canBeVotedOn()) {
-        this.report(
+        this.reportOnce(
           'no_adapter',
           pollId
             ? 'voting needs an adapter: set <meta name="news-elements:endpoint">, call configure() or set the adapter property'
@@ -248,7 +241,7 @@ export class NewsPoll extends NewsElement {
   }
 
   /** The visibility rule in force: the stricter of the attribute and the data. */
-  private visibility(poll: Poll): PollResultsVisibility {
+  private resultsRule(poll: Poll): PollResultsVisibility {
     // An unknown attribute value (index -1) leaves the data's rule in force.
     return visibilities[Math.max(visibilities.indexOf(this.results!), visibilities.indexOf(poll.results))];
   }
@@ -260,7 +253,7 @@ export class NewsPoll extends NewsElement {
   /** Counts the reader may see now: known (never guessed) and allowed by the visibility rule. */
   private countsVisible(poll: Poll): boolean {
     if (!poll.options.length || poll.options.some((option) => option.votes === null)) return false;
-    const rule = this.visibility(poll);
+    const rule = this.resultsRule(poll);
     return rule === 'always' || this.isClosed(poll) || (rule === 'after-vote' && this.hasVoted(poll));
   }
 
@@ -284,15 +277,15 @@ export class NewsPoll extends NewsElement {
   private startLive(target: { pollId: string; adapter: NewsAdapter }) {
     this.subscribedTo = target;
     try {
-      this.unsubscribe = target.adapter.subscribe!(`polls/${target.pollId}`, (event) => this.onLive(event));
+      this.closeStream = target.adapter.subscribe!(`polls/${target.pollId}`, (event) => this.onLive(event));
     } catch (error) {
-      this.report('live_failed', `could not subscribe to live results: ${String(error)}`);
+      this.reportOnce('live_failed', `could not subscribe to live results: ${String(error)}`);
     }
   }
 
   private stopLive() {
-    this.unsubscribe?.();
-    this.unsubscribe = this.subscribedTo = undefined;
+    this.closeStream?.();
+    this.closeStream = this.subscribedTo = undefined;
     clearTimeout(this.liveTimer);
     this.liveTimer = undefined;
   }
@@ -324,6 +317,7 @@ export class NewsPoll extends NewsElement {
       next.myVote = current.myVote;
     }
     this.server = next;
+    this.requestUpdate();
   }
 
   /** Re-renders (and reloads the final results) the moment `closesAt` passes. */
@@ -337,7 +331,7 @@ export class NewsPoll extends NewsElement {
     if (wait > MAX_TIMER_MS) return;
     this.closeTimer = setTimeout(() => {
       this.closeTimer = undefined;
-      if (this.server && this.adapterReady) void this.request.run();
+      if (this.server && this.adapterReady) void this.loader.run();
       this.requestUpdate();
     }, wait);
   }
@@ -347,24 +341,26 @@ export class NewsPoll extends NewsElement {
   private onChange(event: Event) {
     const input = event.target as HTMLInputElement;
     if (!this.data?.multiple) {
-      this.selected = [input.value];
+      this.picked = [input.value];
     } else {
-      this.selected = input.checked ? [...this.selected, input.value] : this.selected.filter((id) => id !== input.value);
+      this.picked = input.checked ? [...this.picked, input.value] : this.picked.filter((id) => id !== input.value);
     }
     this.problem = undefined;
+    this.requestUpdate();
   }
 
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
     const adapter = this.resolvedAdapter;
     const pollId = this.pollId;
-    const choice = this.selected.filter((id) => this.data?.options.some((option) => option.id === id));
+    const choice = this.picked.filter((id) => this.data?.options.some((option) => option.id === id));
     if (!adapter || !pollId || !choice.length || this.sending) return;
     this.sending = choice;
     this.problem = undefined;
     this.announcement = '';
     this.browsing = false;
     this.focusAfterRender = '[part="question"]';
+    this.requestUpdate();
     try {
       const poll = this.fromServer(await adapter.vote(pollId, choice));
       this.queuedLive = undefined;
@@ -382,11 +378,11 @@ export class NewsPoll extends NewsElement {
       if (status === 409) {
         this.alreadyVoted = true;
         this.problem = 'poll.alreadyVoted';
-        void this.request.run();
+        void this.loader.run();
       } else if (status === 410) {
         this.closedByServer = true;
         this.problem = 'poll.closedNow';
-        void this.request.run();
+        void this.loader.run();
       } else {
         this.problem = 'poll.voteFailed';
         this.focusAfterRender = '[part="vote-button"]';
@@ -394,19 +390,21 @@ export class NewsPoll extends NewsElement {
       }
       this.announcement = this.msg(this.problem);
     }
+    this.requestUpdate();
     this.flushLive();
   }
 
   private showResults(browsing: boolean) {
     this.browsing = browsing;
     this.focusAfterRender = browsing ? '[part="question"]' : 'input';
+    this.requestUpdate();
   }
 
   // ---- Rendering ----
 
   override render() {
     const poll = this.shown;
-    const { status } = this.request;
+    const { status } = this.loader;
     const waiting = this.adapterReady && (status === 'loading' || (status === 'idle' && !this.server));
     const failed = status === 'error';
     // No choices to show: a skeleton while they may still come, else the question and why not.
@@ -450,15 +448,15 @@ export class NewsPoll extends NewsElement {
   }
 
   private renderRetry() {
-    return this.request.status === 'error' ? this.renderButton('common.retry', () => this.request.run()) : nothing;
+    return this.loader.status === 'error' ? this.renderButton('common.retry', () => this.loader.run()) : nothing;
   }
 
   private renderForm(poll: Poll, waiting: boolean) {
     const available = this.adapterReady;
-    const loadFailed = this.request.status === 'error';
+    const loadFailed = this.loader.status === 'error';
     const { multiple } = poll;
     const max = multiple && poll.maxChoices;
-    const full = !!max && this.selected.length >= max;
+    const full = !!max && this.picked.length >= max;
     const hint = multiple ? (max ? this.msg('poll.chooseUpTo', { count: max }) : this.msg('poll.chooseAny')) : '';
     const closesAt = parseDate(poll.closesAt);
     return html`<form @submit=${this.onSubmit} @change=${this.onChange}>
@@ -466,7 +464,7 @@ export class NewsPoll extends NewsElement {
         <legend part="question" class="question" dir="auto">${poll.question || this.question?.trim() || ''}</legend>
         ${hint ? html`<p id="hint" class="hint">${hint}</p>` : nothing}
         ${poll.options.map((option) => {
-          const checked = this.selected.includes(option.id);
+          const checked = this.picked.includes(option.id);
           return html`<label part="choice" class="row choice">
             <input
               type=${multiple ? 'checkbox' : 'radio'}
@@ -479,7 +477,7 @@ export class NewsPoll extends NewsElement {
         })}
       </fieldset>
       <div class="footer">
-        <button part="vote-button" type="submit" ?disabled=${!available || waiting || loadFailed || !this.selected.length}>${this.msg('poll.vote')}</button>
+        <button part="vote-button" type="submit" ?disabled=${!available || waiting || loadFailed || !this.picked.length}>${this.msg('poll.vote')}</button>
         ${this.countsVisible(poll) ? this.renderButton('poll.showResults', () => this.showResults(true)) : nothing}
         ${closesAt
           ? html`<span class="note">${this.msg('poll.closesOn', { date: formatDate(this.locale, closesAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</span>`
@@ -502,7 +500,7 @@ export class NewsPoll extends NewsElement {
         ? undefined
         : this.sending
           ? 'poll.sending'
-          : this.visibility(poll) === 'after-close'
+          : this.resultsRule(poll) === 'after-close'
             ? 'poll.hiddenUntilClose'
             : undefined;
     // A bar's length (`--_share`) is set through the CSSOM (`.style`): a `style` attribute is
