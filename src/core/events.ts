@@ -4,7 +4,7 @@ import type { Comment } from './types.js';
 export class NewsEvent<Detail> extends Event {
   readonly detail: Detail;
   constructor(type: string, detail: Detail, init: { cancelable?: boolean } = {}) {
-    super(type, { bubbles: true, composed: true, cancelable: init.cancelable ?? false });
+    super(type, { bubbles: true, composed: true, cancelable: init.cancelable });
     this.detail = detail;
   }
 }

@@ -117,10 +117,11 @@ export class NewsPoll extends NewsElement {
     (signal) => this.resolvedAdapter!.getPoll(this.pollId!, { signal }),
     (error) => this.fail('load_failed', `could not load poll "${this.pollId}": ${String(error)}`),
   );
-  private requestedFor?: { pollId: string; adapter: NewsAdapter };
+  /** The poll id and adapter of the last load, and of the open live stream. */
+  private requestedFor?: [string, NewsAdapter];
   private takenValue?: Poll;
   private closeStream?: () => void;
-  private subscribedTo?: { pollId: string; adapter: NewsAdapter };
+  private subscribedTo?: [string, NewsAdapter];
   private queuedLive?: unknown;
   private liveTimer?: ReturnType<typeof setTimeout>;
   private lastLive = 0;
@@ -136,7 +137,6 @@ export class NewsPoll extends NewsElement {
     super.disconnectedCallback();
     this.stopLive();
     clearTimeout(this.closeTimer);
-    this.closeTimer = undefined;
   }
 
   /** Reads the inline `<option>` children. */
@@ -198,8 +198,8 @@ export class NewsPoll extends NewsElement {
     const pollId = this.pollId;
     if (this.nearViewport.near) {
       if (adapter && pollId) {
-        if (this.requestedFor?.pollId !== pollId || this.requestedFor.adapter !== adapter) {
-          this.requestedFor = { pollId, adapter };
+        if (this.requestedFor?.[0] !== pollId || this.requestedFor[1] !== adapter) {
+          this.requestedFor = [pollId, adapter];
           void this.loader.run();
         }
       } else if ((pollId && !this.poll) || this.canBeVotedOn()) {
@@ -268,16 +268,16 @@ export class NewsPoll extends NewsElement {
   private syncLive() {
     const adapter = this.resolvedAdapter;
     const pollId = this.pollId;
-    const wanted = this.live && this.isConnected && this.nearViewport.near && adapter?.subscribe && pollId ? { pollId, adapter } : undefined;
-    if (wanted?.pollId === this.subscribedTo?.pollId && wanted?.adapter === this.subscribedTo?.adapter) return;
+    const wanted = this.live && this.isConnected && this.nearViewport.near && adapter?.subscribe && pollId ? pollId : undefined;
+    if (wanted === this.subscribedTo?.[0] && (!wanted || adapter === this.subscribedTo?.[1])) return;
     this.stopLive();
-    if (wanted) this.startLive(wanted);
+    if (wanted) this.startLive(wanted, adapter!);
   }
 
-  private startLive(target: { pollId: string; adapter: NewsAdapter }) {
-    this.subscribedTo = target;
+  private startLive(pollId: string, adapter: NewsAdapter) {
+    this.subscribedTo = [pollId, adapter];
     try {
-      this.closeStream = target.adapter.subscribe!(`polls/${target.pollId}`, (event) => this.onLive(event));
+      this.closeStream = adapter.subscribe!(`polls/${pollId}`, (event) => this.onLive(event));
     } catch (error) {
       this.reportOnce('live_failed', `could not subscribe to live results: ${String(error)}`);
     }
@@ -322,15 +322,14 @@ export class NewsPoll extends NewsElement {
 
   /** Re-renders (and reloads the final results) the moment `closesAt` passes. */
   private scheduleClose() {
+    // Timer ids are never reused, so a stale one needs no clearing.
     clearTimeout(this.closeTimer);
-    this.closeTimer = undefined;
     const poll = this.data;
     const closesAt = parseDate(poll?.closesAt);
     if (!poll || !closesAt || this.isClosed(poll)) return;
     const wait = closesAt.getTime() - Date.now() + 50;
     if (wait > MAX_TIMER_MS) return;
     this.closeTimer = setTimeout(() => {
-      this.closeTimer = undefined;
       if (this.server && this.adapterReady) void this.loader.run();
       this.requestUpdate();
     }, wait);
