@@ -138,13 +138,9 @@ export function createFetchAdapter(options: FetchAdapterOptions): NewsAdapter {
             retryAfter,
           );
         }
-        if (retryAfter != null) {
-          await sleep(retryAfter * 1000, signal);
-          continue;
-        }
       }
-      // Full jitter: a random wait up to the exponential ceiling.
-      await sleep(Math.random() * Math.min(BACKOFF_CAP_MS, backoffMs * 2 ** attempt), signal);
+      // A short Retry-After as given, else full jitter: a random wait up to the exponential ceiling.
+      await sleep(retryAfter != null ? retryAfter * 1000 : Math.random() * Math.min(BACKOFF_CAP_MS, backoffMs * 2 ** attempt), signal);
     }
   }
 
