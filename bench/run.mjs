@@ -28,9 +28,10 @@ function row(cells) {
   return cells
     .map((cell, i) => {
       const text = cell == null ? '' : String(cell);
-      if (i === 0) return text.padEnd(widths[0]);
+      if (i === 0) return text.length < widths[0] ? text.padEnd(widths[0]) : `${text} `;
       if (i === cells.length - 1 && i >= 5) return `  ${text}`;
-      return text.padStart(widths[i] ?? 12);
+      // At least one space between cells, even when a figure is wider than its column.
+      return ` ${text}`.padStart(widths[i] ?? 12);
     })
     .join('');
 }
