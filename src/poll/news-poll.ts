@@ -322,7 +322,6 @@ export class NewsPoll extends NewsElement {
 
   /** Re-renders (and reloads the final results) the moment `closesAt` passes. */
   private scheduleClose() {
-    // Timer ids are never reused, so a stale one needs no clearing.
     clearTimeout(this.closeTimer);
     const poll = this.data;
     const closesAt = parseDate(poll?.closesAt);
