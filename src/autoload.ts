@@ -1,42 +1,73 @@
 /**
- * The CDN bundle's loader for the heavy elements that usually sit below the fold: their code is
- * fetched and run only when one of their tags comes within ~600px of the viewport (or has
- * `loading="eager"`), so a poll or comment thread further down costs no script until the reader
- * approaches it. Elements are defined one per task, so no single long task upgrades and renders
- * a whole page of them.
+ * The CDN bundle's loader. An element is defined when one of its tags comes within ~600px of the
+ * viewport (or has `loading="eager"`), so what sits further down the page costs no script until the
+ * reader approaches it. The poll, comments and related list also have their code fetched only then.
+ * Elements are defined one per task: upgrading an element and its first render share a task, so
+ * nothing flashes, but no single long task upgrades and renders a whole page of elements.
  */
-import { defineInTasks } from './core/news-element.js';
-
-defineInTasks();
+import { deferDefinitions } from './core/news-element.js';
 
 const loadBelowTheFold = () => import('./lazy-elements.js');
-const loaders: Record<string, () => Promise<unknown>> = {
+const modules: Record<string, () => Promise<unknown>> = {
   'news-poll': loadBelowTheFold,
   'news-comments': loadBelowTheFold,
   'news-related': loadBelowTheFold,
 };
-const selector = Object.keys(loaders).join(',');
-const started = new Map<string, Promise<unknown>>();
+/** Definitions of elements whose code is here, waiting for one of their tags to near the viewport. */
+const waiting = new Map<string, () => void>();
+/** Tags that came near the viewport (or were asked for), with their code loading or loaded. */
+const wanted = new Map<string, Promise<unknown>>();
+const queue: (() => void)[] = [];
 
-/** Loads and defines the given lazily loaded elements now (all of them without arguments); resolves once they are defined. */
+const nextTask = (run: () => void) => {
+  const scheduler = (globalThis as { scheduler?: { postTask?: (run: () => void) => Promise<void> } }).scheduler;
+  if (scheduler?.postTask) void scheduler.postTask(run);
+  else setTimeout(run);
+};
+
+function runQueue() {
+  queue.shift()!();
+  if (queue.length) nextTask(runQueue);
+}
+
+/** Queues the definition of `tag` if its code is here and it is wanted. */
+function release(tag: string) {
+  const define = waiting.get(tag);
+  if (!define || !wanted.has(tag)) return;
+  waiting.delete(tag);
+  if (queue.push(define) === 1) nextTask(runQueue);
+}
+
+deferDefinitions((tag, define) => {
+  waiting.set(tag, define);
+  release(tag);
+});
+
+/** Defines `tag` soon, fetching its code first if it is one of the lazily loaded elements. */
+function want(tag: string): Promise<unknown> {
+  let ready = wanted.get(tag);
+  if (!ready) {
+    ready = (modules[tag]?.() ?? Promise.resolve()).catch((error: unknown) => {
+      wanted.delete(tag);
+      console.warn(`news-elements: could not load <${tag}>`, error);
+    });
+    wanted.set(tag, ready);
+    release(tag);
+  }
+  return ready;
+}
+
+/**
+ * Defines the given elements now, whether or not their tags are near the viewport (all of them
+ * without arguments): for tags the document can't show us, e.g. inside your own shadow roots.
+ * Resolves once they are defined (or their code failed to load, which is logged).
+ */
 export function loadElements(...tags: string[]): Promise<unknown[]> {
+  const ours = [...new Set([...waiting.keys(), ...wanted.keys(), ...Object.keys(modules)])];
   return Promise.all(
-    (tags.length ? tags : Object.keys(loaders)).map((tag) => {
-      const load = loaders[tag];
-      if (!load) return customElements.whenDefined(tag);
-      let loading = started.get(tag);
-      if (!loading) {
-        loading = load().then(
-          () => customElements.whenDefined(tag),
-          (error: unknown) => {
-            started.delete(tag);
-            console.warn(`news-elements: could not load <${tag}>`, error);
-          },
-        );
-        started.set(tag, loading);
-      }
-      return loading;
-    }),
+    (tags.length ? tags : ours).map((tag) =>
+      ours.includes(tag) ? want(tag).then(() => (wanted.has(tag) ? customElements.whenDefined(tag) : undefined)) : customElements.whenDefined(tag),
+    ),
   );
 }
 
@@ -44,9 +75,9 @@ let nearViewport: IntersectionObserver | undefined;
 
 function watch(element: Element) {
   const tag = element.localName;
-  if (started.has(tag) || customElements.get(tag)) return;
+  if (wanted.has(tag) || customElements.get(tag)) return;
   if (element.getAttribute('loading') === 'eager' || typeof IntersectionObserver === 'undefined') {
-    void loadElements(tag);
+    void want(tag);
     return;
   }
   nearViewport ??= new IntersectionObserver(
@@ -54,7 +85,7 @@ function watch(element: Element) {
       for (const entry of entries) {
         if (!entry.isIntersecting) continue;
         nearViewport!.unobserve(entry.target);
-        void loadElements(entry.target.localName);
+        void want(entry.target.localName);
       }
     },
     { rootMargin: '600px' },
@@ -62,13 +93,13 @@ function watch(element: Element) {
   nearViewport.observe(element);
 }
 
-function scan(root: ParentNode) {
-  if (root instanceof Element && root.matches(selector)) watch(root);
-  root.querySelectorAll(selector).forEach(watch);
-}
-
-/** Watches the document for the lazily loaded elements, now and as they are added. */
+/** Watches the document for our tags, now and as they are added. */
 export function autoload(): void {
+  const selector = [...waiting.keys(), ...Object.keys(modules)].join(',');
+  const scan = (root: ParentNode) => {
+    if (root instanceof Element && root.matches(selector)) watch(root);
+    root.querySelectorAll(selector).forEach(watch);
+  };
   const start = () => {
     scan(document);
     new MutationObserver((records) => {

@@ -1,30 +1,29 @@
 import { expect } from '@open-wc/testing';
-import { defineElement, defineInTasks } from '../src/core/news-element.js';
+import { defineElement, deferDefinitions } from '../src/core/news-element.js';
 
 // The CDN bundle turns this on for the whole page, so it has a test page of its own.
-describe('defineInTasks()', () => {
-  it('defines queued elements in order, one per task, each upgraded and rendered within its task', async () => {
-    defineInTasks();
-    const log: string[] = [];
+describe('deferDefinitions()', () => {
+  it('hands every definition to the hook, which defines it when it chooses', async () => {
+    const asked: [string, () => void][] = [];
+    deferDefinitions((tag, define) => asked.push([tag, define]));
+    const upgraded: string[] = [];
     const make = (name: string) =>
       class extends HTMLElement {
         connectedCallback() {
-          log.push(`upgrade ${name}`);
-          queueMicrotask(() => log.push(`render ${name}`));
+          upgraded.push(name);
         }
       };
-    document.body.insertAdjacentHTML('beforeend', '<x-first></x-first><x-second></x-second><x-third></x-third>');
+    document.body.insertAdjacentHTML('beforeend', '<x-first></x-first><x-second></x-second>');
     defineElement('x-first', make('first'));
     defineElement('x-second', make('second'));
-    defineElement('x-third', make('third'));
-    expect(customElements.get('x-first'), 'nothing is defined in the calling task').to.equal(undefined);
+    expect(asked.map(([tag]) => tag)).to.deep.equal(['x-first', 'x-second']);
+    expect(customElements.get('x-first'), 'nothing is defined until the hook says so').to.equal(undefined);
 
-    await customElements.whenDefined('x-first');
-    await Promise.resolve();
-    expect(customElements.get('x-second'), 'the second waits for the next task').to.equal(undefined);
-    await customElements.whenDefined('x-third');
-    await new Promise((resolve) => setTimeout(resolve));
-    expect(log).to.deep.equal(['upgrade first', 'render first', 'upgrade second', 'render second', 'upgrade third', 'render third']);
+    asked[1][1]();
+    expect(upgraded).to.deep.equal(['second']);
+    expect(customElements.get('x-first')).to.equal(undefined);
+    asked[0][1]();
+    expect(upgraded).to.deep.equal(['second', 'first']);
     document.body.replaceChildren();
   });
 });

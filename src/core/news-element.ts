@@ -144,27 +144,14 @@ export class NewsElement extends LitElement {
   }
 }
 
-let queue: [string, CustomElementConstructor][] | undefined;
+let deferred: ((tag: string, define: () => void) => void) | undefined;
 
 /**
- * From now on `defineElement()` defines one element per task, in the order asked. Upgrading an
- * element and its first render run in the same task, so nothing flashes, but no single task has to
- * upgrade and render a whole page of elements (the CDN bundle turns this on).
+ * From now on `defineElement()` hands each definition to `hook`, which runs it when it chooses. The
+ * CDN bundle defines an element when one of its tags nears the viewport, one element per task.
  */
-export function defineInTasks(): void {
-  queue ??= [];
-}
-
-const nextTask = (run: () => void) => {
-  const scheduler = (globalThis as { scheduler?: { postTask?: (run: () => void) => Promise<void> } }).scheduler;
-  if (scheduler?.postTask) void scheduler.postTask(run);
-  else setTimeout(run);
-};
-
-function defineNext() {
-  const [tag, element] = queue!.shift()!;
-  define(tag, element);
-  if (queue!.length) nextTask(defineNext);
+export function deferDefinitions(hook: (tag: string, define: () => void) => void): void {
+  deferred = hook;
 }
 
 /**
@@ -172,11 +159,8 @@ function defineNext() {
  * on the same page: then it warns and keeps the first definition instead of throwing.
  */
 export function defineElement(tag: string, element: CustomElementConstructor): void {
-  if (queue) {
-    if (queue.push([tag, element]) === 1) nextTask(defineNext);
-  } else {
-    define(tag, element);
-  }
+  if (deferred) deferred(tag, () => define(tag, element));
+  else define(tag, element);
 }
 
 function define(tag: string, element: CustomElementConstructor) {
