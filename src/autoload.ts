@@ -17,7 +17,7 @@ const modules: Record<string, () => Promise<unknown>> = {
 const waiting = new Map<string, () => void>();
 /** Tags that came near the viewport (or were asked for), with their code loading or loaded. */
 const wanted = new Map<string, Promise<unknown>>();
-const queue: (() => void)[] = [];
+const queue: [tag: string, define: () => void][] = [];
 
 const nextTask = (run: () => void) => {
   const scheduler = (globalThis as { scheduler?: { postTask?: (run: () => void) => Promise<void> } }).scheduler;
@@ -26,7 +26,16 @@ const nextTask = (run: () => void) => {
 };
 
 function runQueue() {
-  queue.shift()!();
+  const [tag, define] = queue.shift()!;
+  // A keyboard reader may have tabbed onto a link in the light-DOM fallback, which the element's
+  // own rendering replaces: hand the focus to the first focusable thing the element renders.
+  const focused = document.activeElement;
+  const host = focused?.closest(tag) as (Element & { updateComplete?: Promise<unknown> }) | null | undefined;
+  define();
+  void host?.updateComplete?.then(() => {
+    const lost = document.activeElement === document.body || (document.activeElement === focused && !focused!.getClientRects().length);
+    if (lost) host.shadowRoot?.querySelector<HTMLElement>('a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]')?.focus();
+  });
   if (queue.length) nextTask(runQueue);
 }
 
@@ -35,7 +44,7 @@ function release(tag: string) {
   const define = waiting.get(tag);
   if (!define || !wanted.has(tag)) return;
   waiting.delete(tag);
-  if (queue.push(define) === 1) nextTask(runQueue);
+  if (queue.push([tag, define]) === 1) nextTask(runQueue);
 }
 
 deferDefinitions((tag, define) => {
