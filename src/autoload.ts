@@ -117,4 +117,13 @@ export function autoload(): void {
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
+  // A printed page shows every element rendered, not only those the reader scrolled near: define
+  // the ones whose code is here at once (their first render runs before the print layout).
+  addEventListener('beforeprint', () => {
+    for (const [tag, define] of waiting) {
+      wanted.set(tag, Promise.resolve());
+      waiting.delete(tag);
+      define();
+    }
+  });
 }
