@@ -501,7 +501,8 @@ describe('<news-comments>', () => {
       const el = await mount(demo({ signedIn: true }), { thread: DEMO_PREMODERATED_THREAD_ID });
       await type(el, 'Moderate me');
       button(el, 'Post comment')!.click();
-      await waitFor(() => bodies(el)[0] === 'Moderate me', 'posted');
+      // The comment shows at once, flagged "Posting…", until the server's answer marks it pending.
+      await waitFor(() => bodies(el)[0] === 'Moderate me' && text(shadow(el, 'article .flag')) !== 'Posting…', 'the server to answer');
       expect(text(shadow(el, 'article .flag'))).to.equal('Awaiting moderation');
       expect(status(el)).to.equal('Your comment was sent. It will appear once a moderator approves it.');
     });
