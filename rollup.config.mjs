@@ -55,11 +55,11 @@ const minifyCss = {
 };
 
 /**
- * Lit, @lit/context and our core travel together in one shared chunk. Lit's directives stay with
+ * Lit and our core travel together in one shared chunk. Lit's directives stay with
  * the elements that use them, so a page does not download one element's directive for another.
  */
 const manualChunks = (id) =>
-  /node_modules\/(lit|lit-html|lit-element|@lit|tslib)\/(?!(.*\/)?directives\/)/.test(id) || (id.includes(`/${lib}/core/`) && !id.includes('/locales/'))
+  /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!(.*\/)?directives\/)/.test(id) || (id.includes(`/${lib}/core/`) && !id.includes('/locales/'))
     ? 'core'
     : undefined;
 

@@ -1,6 +1,6 @@
 // Page cost: the demo article as plain static HTML (no script, custom elements replaced by their
 // light-DOM content) against the full demo, alternating runs in headless Chromium at 4x CPU throttling.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { request as httpRequest, createServer } from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -378,9 +378,6 @@ export async function runPage({ runs = Number(process.env.BENCH_PAGE_RUNS || 7),
   const demo = readFileSync(join(repoRoot, 'demo/index.html'), 'utf8');
   const generated = { '/plain.html': plainHtml(demo), '/host.html': hostHtml(demo) };
   if (!/markets\.js/.test(generated['/host.html']) || /\/dist\//.test(generated['/host.html'])) throw new Error('bench: the host variant must keep markets.js and drop the library');
-  const plainDir = tempDir('news-bench-plain-');
-  writeFileSync(join(plainDir, 'plain.html'), generated['/plain.html']);
-  writeFileSync(join(plainDir, 'host.html'), generated['/host.html']);
   const front = await startFrontProxy(server.url, generated);
   const browser = await puppeteer.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
   const closeBrowser = onCleanup(() => browser.close());
