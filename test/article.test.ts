@@ -101,6 +101,12 @@ describe('<news-article>', () => {
     expect(el.readingMinutes).to.equal(3);
   });
 
+  it('has the reading time before its first render, so a byline never shows a wrong figure first', async () => {
+    const el = await fixture<NewsArticle>(html`<news-article>${body690()}</news-article>`);
+    // No frame has passed: the count is part of the first update, not a frame later.
+    expect(el.readingMinutes).to.equal(3);
+  });
+
   it('leaves captions, header, widgets and scripts out of the count', async () => {
     const el = await fixture<NewsArticle>(html`<news-article>
       <h1 slot="headline">${words(400)}</h1>

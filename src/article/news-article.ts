@@ -94,7 +94,9 @@ export class NewsArticle extends NewsElement {
     installTypography(this);
     this.bodyObserver = new MutationObserver(() => this.scheduleCount());
     this.bodyObserver.observe(this, { childList: true, subtree: true, characterData: true });
-    this.scheduleCount();
+    // The first count happens in the first update, before any byline renders; a reconnected
+    // article may have changed while it was out of the document.
+    if (this.hasUpdated) this.scheduleCount();
   }
 
   override disconnectedCallback(): void {
@@ -108,13 +110,18 @@ export class NewsArticle extends NewsElement {
     this.countScheduled = true;
     requestAnimationFrame(() => {
       this.countScheduled = false;
-      this.readingMinutes = readingMinutes(countWords(bodyText(this), this.locale), this.wordsPerMinute);
+      this.readingMinutes = this.countMinutes();
     });
+  }
+
+  private countMinutes(): number {
+    return readingMinutes(countWords(bodyText(this), this.locale), this.wordsPerMinute);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('wordsPerMinute')) this.scheduleCount();
+    // Counted now, not a frame later: a byline showing the reading time renders once, with the right figure.
+    if (!this.hasUpdated || changed.has('wordsPerMinute')) this.readingMinutes = this.countMinutes();
     const value: PageContext = {
       adapter: this.ownAdapter,
       articleId: this.articleId ?? this.page?.articleId,
