@@ -23,12 +23,24 @@ export function plainHtml(html) {
 }
 
 /**
- * The demo page without news-elements but with the host page's own script (the markets strip):
- * the library's scripts and its sign-in glue removed, each custom element replaced by its light-DOM
- * content. Full minus host is what the library adds to a page that already runs its own script.
+ * The demo page without news-elements but with the host page's own scripts: the markets strip, and the
+ * sign-in glue that renders the header's account line (its one call into the library, `configure()`,
+ * becomes a no-op: see hostSessionJs). Each custom element is replaced by its light-DOM content.
+ * Full minus host is what the library adds to a page that already runs its own script.
  */
 export function hostHtml(html) {
-  return withoutElements(html.replace(/<script\b[^>]*src="\/(?:dist\/[^"]*|demo\/session\.js)"[^>]*>\s*<\/script>/gi, ''));
+  return withoutElements(
+    html
+      .replace(/<script\b[^>]*src="\/dist\/[^"]*"[^>]*>\s*<\/script>/gi, '')
+      .replace(/(<script\b[^>]*src=")\/demo\/session\.js(")/i, '$1/host-session.js$2'),
+  );
+}
+
+/** The demo's sign-in glue without the library: the same storage reads and header rendering, no import. */
+export function hostSessionJs(js) {
+  const out = js.replace(/^import \{ configure \} from '\/dist\/news-elements\.js';$/m, 'const configure = () => {};');
+  if (out === js) throw new Error('bench: demo/session.js no longer imports configure() as expected');
+  return out;
 }
 
 const withoutElements = (html) => html.replace(/<\/?news-[a-z-]+\b[^>]*>/gi, '');
@@ -50,7 +62,8 @@ async function startFrontProxy(backendUrl, generated) {
   const proxy = createServer((req, res) => {
     const body = req.method === 'GET' ? generated[req.url.split('?')[0]] : undefined;
     if (body !== undefined) {
-      res.writeHead(200, { ...htmlHeaders, 'content-length': Buffer.byteLength(body) });
+      const type = req.url.split('?')[0].endsWith('.js') ? { 'content-type': 'text/javascript; charset=utf-8' } : {};
+      res.writeHead(200, { ...htmlHeaders, ...type, 'content-length': Buffer.byteLength(body) });
       res.end(body);
       return;
     }
@@ -376,8 +389,14 @@ export async function runPage({ runs = Number(process.env.BENCH_PAGE_RUNS || 7),
   const dataDir = tempDir('news-bench-page-');
   const server = await startServer({ DEMO: '1', DATA_DIR: dataDir }, { label: 'demo server' });
   const demo = readFileSync(join(repoRoot, 'demo/index.html'), 'utf8');
-  const generated = { '/plain.html': plainHtml(demo), '/host.html': hostHtml(demo) };
-  if (!/markets\.js/.test(generated['/host.html']) || /\/dist\//.test(generated['/host.html'])) throw new Error('bench: the host variant must keep markets.js and drop the library');
+  const generated = {
+    '/plain.html': plainHtml(demo),
+    '/host.html': hostHtml(demo),
+    '/host-session.js': hostSessionJs(readFileSync(join(repoRoot, 'demo/session.js'), 'utf8')),
+  };
+  if (!/markets\.js/.test(generated['/host.html']) || !/host-session\.js/.test(generated['/host.html']) || /\/dist\//.test(generated['/host.html'])) {
+    throw new Error('bench: the host variant must keep markets.js and the sign-in glue and drop the library');
+  }
   const front = await startFrontProxy(server.url, generated);
   const browser = await puppeteer.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
   const closeBrowser = onCleanup(() => browser.close());

@@ -72,7 +72,7 @@ async function pagePart() {
   const page = await runPage({ log: progress });
   report.parts.page = page;
   section(`PAGE COST: demo article as plain HTML, with only the host page's own script, and the full demo; headless Chromium, ${page.throttle}x CPU throttling, median of ${page.runs} rotating runs`, reproduce);
-  out('   plain = the article as static HTML, no script; host = the same plus the page\'s own script (the markets strip);');
+  out('   plain = the article as static HTML, no script; host = the same plus the page\'s own scripts (the markets strip, and the sign-in glue minus its configure() call);');
   out('   full = the demo. "added" = full - plain (everything the demo adds); "library" = full - host (what news-elements adds), judged against the targets.');
   for (const { viewport, plain, host, full, hostIcu, fullIcu, attribution, attributionWarmIcu, selfTime, afterScroll } of page.results) {
     out(row([`[${viewport.name}, no scrolling]`, 'plain', 'host', 'full', 'added', 'library', 'ratio', 'target / verdict']));
