@@ -100,8 +100,9 @@ export class NewsPoll extends NewsElement {
   /** The choice being sent, shown optimistically until the server answers. */
   private sending?: string[];
   /** A visible note about the last vote attempt (message key). */
-  private problem?: string;
-  private announcement = '';
+  private voteProblem?: string;
+  /** What the status region says: the outcome of the last vote. */
+  private spoken = '';
   /** The reader chose "Show results" before voting (`results="always"`). */
   private browsing = false;
   /** The server said 409: this reader has voted, even if the poll data does not say so. */
@@ -109,7 +110,8 @@ export class NewsPoll extends NewsElement {
   /** The server said 410. */
   private closedByServer = false;
 
-  private data?: Poll;
+  /** The poll being shown: from the server, the `poll` property or the inline markup. */
+  private pollData?: Poll;
   private readonly reported = new Set<string>();
   private readonly nearViewport = new NearViewportController(this, { eager: () => this.loading === 'eager' });
   private readonly loader = new DataController<Poll>(
@@ -159,7 +161,7 @@ export class NewsPoll extends NewsElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('pollId') && changed.get('pollId') !== undefined) {
-      this.server = this.sending = this.problem = undefined;
+      this.server = this.sending = this.voteProblem = undefined;
       this.picked = [];
       this.browsing = this.alreadyVoted = this.closedByServer = false;
     }
@@ -168,7 +170,7 @@ export class NewsPoll extends NewsElement {
       this.takenValue = loaded;
       this.server = this.fromServer(loaded);
     }
-    this.data = this.server ?? (this.poll ? normalizePoll(this.poll, this.reportOnce) : this.inlinePoll());
+    this.pollData = this.server ?? (this.poll ? normalizePoll(this.poll, this.reportOnce) : this.inlinePoll());
   }
 
   private fromServer(raw: unknown): Poll {
@@ -223,7 +225,7 @@ export class NewsPoll extends NewsElement {
 
   /** The poll data with the vote being sent applied to it, so results appear at once. */
   private get shown(): Poll | undefined {
-    const data = this.data;
+    const data = this.pollData;
     if (!data || !this.sending) return data;
     const chosen = this.sending;
     const counted = data.totalVotes !== null && data.options.every((option) => option.votes !== null);
@@ -259,7 +261,7 @@ export class NewsPoll extends NewsElement {
 
   /** True while the reader could vote if an adapter and poll id were there. */
   private canBeVotedOn(): boolean {
-    const poll = this.data;
+    const poll = this.pollData;
     return !!poll && poll.options.length > 0 && !this.isClosed(poll) && !this.hasVoted(poll);
   }
 
@@ -323,7 +325,7 @@ export class NewsPoll extends NewsElement {
   /** Re-renders (and reloads the final results) the moment `closesAt` passes. */
   private scheduleClose() {
     clearTimeout(this.closeTimer);
-    const poll = this.data;
+    const poll = this.pollData;
     const closesAt = parseDate(poll?.closesAt);
     if (!poll || !closesAt || this.isClosed(poll)) return;
     const wait = closesAt.getTime() - Date.now() + 50;
@@ -338,24 +340,24 @@ export class NewsPoll extends NewsElement {
 
   private onChange(event: Event) {
     const input = event.target as HTMLInputElement;
-    if (!this.data?.multiple) {
+    if (!this.pollData?.multiple) {
       this.picked = [input.value];
     } else {
       this.picked = input.checked ? [...this.picked, input.value] : this.picked.filter((id) => id !== input.value);
     }
-    this.problem = undefined;
+    this.voteProblem = undefined;
     this.requestUpdate();
   }
 
-  private async onSubmit(event: SubmitEvent) {
+  private async submitVote(event: SubmitEvent) {
     event.preventDefault();
     const adapter = this.resolvedAdapter;
     const pollId = this.pollId;
-    const choice = this.picked.filter((id) => this.data?.options.some((option) => option.id === id));
+    const choice = this.picked.filter((id) => this.pollData?.options.some((option) => option.id === id));
     if (!adapter || !pollId || !choice.length || this.sending) return;
     this.sending = choice;
-    this.problem = undefined;
-    this.announcement = '';
+    this.voteProblem = undefined;
+    this.spoken = '';
     this.browsing = false;
     this.focusAfterRender = '[part="question"]';
     this.requestUpdate();
@@ -366,7 +368,7 @@ export class NewsPoll extends NewsElement {
       this.server = poll;
       this.sending = undefined;
       const total = this.countsVisible(poll) && poll.totalVotes !== null ? ' ' + this.msg('poll.totalVotes', { count: poll.totalVotes }) : '';
-      this.announcement = this.msg('poll.voteRecorded') + total;
+      this.spoken = this.msg('poll.voteRecorded') + total;
       this.emit(new NewsVoteEvent({ pollId, optionIds: choice }));
       // Reopen the live stream: it now speaks for a reader who has voted (cookie or token).
       this.stopLive();
@@ -375,18 +377,18 @@ export class NewsPoll extends NewsElement {
       const status = (error as HttpError | undefined)?.status;
       if (status === 409) {
         this.alreadyVoted = true;
-        this.problem = 'poll.alreadyVoted';
+        this.voteProblem = 'poll.alreadyVoted';
         void this.loader.run();
       } else if (status === 410) {
         this.closedByServer = true;
-        this.problem = 'poll.closedNow';
+        this.voteProblem = 'poll.closedNow';
         void this.loader.run();
       } else {
-        this.problem = 'poll.voteFailed';
+        this.voteProblem = 'poll.voteFailed';
         this.focusAfterRender = '[part="vote-button"]';
         this.fail('vote_failed', `could not record the vote in poll "${pollId}": ${String(error)}`);
       }
-      this.announcement = this.msg(this.problem);
+      this.spoken = this.msg(this.voteProblem);
     }
     this.requestUpdate();
     this.flushLive();
@@ -415,7 +417,7 @@ export class NewsPoll extends NewsElement {
           ? this.renderSkeleton(poll)
           : html`${this.renderQuestion(poll)}
               ${this.renderMessage(failed ? 'poll.loadFailed' : poll ? 'poll.noOptions' : 'poll.unavailable', failed)} ${this.renderRetry()}`}
-      <p class="visually-hidden" role="status">${this.announcement}</p>
+      <p class="visually-hidden" role="status">${this.spoken}</p>
       <slot hidden @slotchange=${this.readOptions}></slot>
     </div>`;
   }
@@ -457,7 +459,7 @@ export class NewsPoll extends NewsElement {
     const full = !!max && this.picked.length >= max;
     const hint = multiple ? (max ? this.msg('poll.chooseUpTo', { count: max }) : this.msg('poll.chooseAny')) : '';
     const closesAt = parseDate(poll.closesAt);
-    return html`<form @submit=${this.onSubmit} @change=${this.onChange}>
+    return html`<form @submit=${this.submitVote} @change=${this.onChange}>
       <fieldset part="choices" ?disabled=${!available || loadFailed} aria-describedby=${hint ? 'hint' : nothing}>
         <legend part="question" class="question" dir="auto">${poll.question || this.question?.trim() || ''}</legend>
         ${hint ? html`<p id="hint" class="hint">${hint}</p>` : nothing}
@@ -482,7 +484,7 @@ export class NewsPoll extends NewsElement {
           : nothing}
       </div>
       ${available
-        ? this.renderMessage(loadFailed ? 'poll.loadFailed' : this.problem, true, this.renderRetry())
+        ? this.renderMessage(loadFailed ? 'poll.loadFailed' : this.voteProblem, true, this.renderRetry())
         : this.renderMessage('poll.unavailable', false)}
     </form>`;
   }
@@ -527,7 +529,7 @@ export class NewsPoll extends NewsElement {
           : nothing}
         ${this.browsing && !closed && !this.hasVoted(poll) ? this.renderButton('poll.backToVote', () => this.showResults(false)) : nothing}
       </div>
-      ${this.renderMessage(this.problem)} ${this.renderRetry()}`;
+      ${this.renderMessage(this.voteProblem)} ${this.renderRetry()}`;
   }
 }
 

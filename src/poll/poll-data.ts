@@ -15,7 +15,7 @@ function readCount(value: unknown, what: string, report: Report): number | null 
   if (value == null) return null;
   const count = typeof value === 'number' || text(value)?.trim() ? Number(value) : NaN;
   if (count >= 0 && count < Infinity) return Math.floor(count);
-  report('invalid_votes', `${what} has an invalid vote count ${JSON.stringify(value)?.slice(0, 50)}; counted as 0`);
+  report('invalid_votes', `${what}: invalid vote count ${JSON.stringify(value)?.slice(0, 50)}, counted as 0`);
   return 0;
 }
 
@@ -42,7 +42,7 @@ export function normalizePoll(raw: unknown, report: Report): Poll {
     if (!id) {
       report('invalid_option', 'dropped an option without an id');
     } else if (seen.has(id)) {
-      report('duplicate_option', `dropped a second option with the id ${shortId}`);
+      report('duplicate_option', `dropped a duplicate option ${shortId}`);
     } else {
       seen.add(id);
       options.push({ id, label: text(option.label)?.trim() || id, votes: readCount(option.votes, `option ${shortId}`, report) });
@@ -59,14 +59,14 @@ export function normalizePoll(raw: unknown, report: Report): Poll {
     const sum = known.reduce((a, b) => a + b, 0);
     totalVotes = multiple ? (given === null ? null : Math.min(sum, Math.max(given, ...known))) : sum;
     if (given !== null && given !== totalVotes) {
-      report('inconsistent_total', `totalVotes ${given} does not match the options' votes; showing ${totalVotes}`);
+      report('inconsistent_total', `totalVotes ${given} disagrees with the options, showing ${totalVotes}`);
     }
   }
 
   let myVote: string[] | null = null;
   if (Array.isArray(data.myVote)) {
     myVote = (data.myVote as unknown[]).map(String).filter((id) => seen.has(id));
-    if (myVote.length !== data.myVote.length) report('unknown_vote', 'myVote names options this poll does not have; they are ignored');
+    if (myVote.length !== data.myVote.length) report('unknown_vote', 'ignored myVote ids that name no option');
   }
 
   const maxChoices = Number(data.maxChoices);
