@@ -110,34 +110,6 @@ describe('i18n', () => {
   });
 });
 
-describe('formatNumber', () => {
-  // The whole-number shortcut (no Intl.NumberFormat below 1000 in ASCII-digit languages) must
-  // write exactly what Intl writes, in this browser, for every language it covers.
-  const shortcut = 'en es fr de it pt nl sv da nb nn no fi pl cs sk hu ro hr sl ru uk bg el tr et lv lt ca eu gl id ms vi he ja zh ko'.split(' ');
-
-  it('writes whole numbers below 1000 exactly as Intl.NumberFormat does', () => {
-    for (const language of shortcut) {
-      for (const locale of [language, `${language}-${language === 'en' ? 'GB' : 'CH'}`]) {
-        const intl = new Intl.NumberFormat(locale);
-        for (let n = 0; n < 1000; n++) {
-          if (formatNumber(locale, n) !== intl.format(n)) expect.fail(`${locale} ${n}: ${formatNumber(locale, n)} vs ${intl.format(n)}`);
-        }
-      }
-    }
-  });
-
-  it('leaves other numbers, options, other scripts and explicit numbering systems to Intl', () => {
-    expect(formatNumber('en', 1234)).to.equal(new Intl.NumberFormat('en').format(1234));
-    expect(formatNumber('en', 2.5)).to.equal(new Intl.NumberFormat('en').format(2.5));
-    expect(formatNumber('en', -3)).to.equal(new Intl.NumberFormat('en').format(-3));
-    expect(formatNumber('en', 0.25, { style: 'percent' })).to.equal('25%');
-    expect(formatNumber('fa', 987)).to.equal(new Intl.NumberFormat('fa').format(987));
-    expect(formatNumber('fa', 987)).to.not.equal('987');
-    expect(formatNumber('en-u-nu-arab', 987)).to.equal(new Intl.NumberFormat('en-u-nu-arab').format(987));
-    expect(formatNumber('ar', 7)).to.equal(new Intl.NumberFormat('ar').format(7));
-  });
-});
-
 describe('DataController', () => {
   class Host extends LitElement {
     resolvers: ((value: string) => void)[] = [];

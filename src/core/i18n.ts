@@ -103,19 +103,9 @@ function intl<T>(Kind: new (locale: string, options?: object) => T, locale: stri
   return object;
 }
 
-/**
- * Languages whose numbers use ASCII digits in every region and every engine, so a whole number
- * below 1000 (no grouping separator yet) needs no `Intl.NumberFormat`. The first number format of a
- * page starts ICU's number data, 15-25 ms on a laptop: a page of comment counts in these languages
- * never pays it. test/i18n.test.ts checks every one against `Intl` in each browser.
- */
-const asciiDigits = /^(en|es|fr|de|it|pt|nl|sv|da|nb|nn|no|fi|pl|cs|sk|hu|ro|hr|sl|ru|uk|bg|el|tr|et|lv|lt|ca|eu|gl|id|ms|vi|he|ja|zh|ko)$/;
-
 /** A number in the page's locale; `options` as for `Intl.NumberFormat` (e.g. `{style: 'percent'}`). */
 export function formatNumber(locale: string, value: number, options?: Intl.NumberFormatOptions): string {
-  return !options && Number.isInteger(value) && value >= 0 && value < 1000 && !/-u-/i.test(locale) && asciiDigits.test(languageOf(locale))
-    ? '' + value
-    : intl(Intl.NumberFormat, locale, options).format(value);
+  return intl(Intl.NumberFormat, locale, options).format(value);
 }
 
 /** A calendar date with time, e.g. "28 Nov 2026, 09:30" in the page's locale. */
