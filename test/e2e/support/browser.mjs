@@ -91,7 +91,15 @@ export async function scrollThrough(page) {
       scrollTo(0, y);
       await new Promise((resolve) => setTimeout(resolve, 60));
     }
-    scrollTo(0, document.documentElement.scrollHeight);
+    // Elements that load on the way (comments, a poll's results) make the page taller: stay at the
+    // bottom until its height has held still, so the last element on the page comes near the viewport.
+    let stable = 0;
+    for (let i = 0; i < 40 && stable < 3; i++) {
+      const height = document.documentElement.scrollHeight;
+      scrollTo(0, height);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      stable = document.documentElement.scrollHeight === height ? stable + 1 : 0;
+    }
   });
 }
 
