@@ -5,6 +5,7 @@ import '../src/did-you-know/news-did-you-know.js';
 import '../src/also-read/news-also-read.js';
 import '../src/related/news-related.js';
 import type { NewsArticle } from '../src/article/news-article.js';
+import { countWords } from '../src/article/reading-time.js';
 import type { Article, ArticleSummary, NewsAdapter } from '../src/core/types.js';
 import { captureWarnings, shadow, waitFor } from './support/helpers.js';
 
@@ -99,6 +100,14 @@ describe('<news-article>', () => {
     const el = await fixture<NewsArticle>(html`<news-article>${body690()}</news-article>`);
     await nextFrames();
     expect(el.readingMinutes).to.equal(3);
+  });
+
+  it('counts words with a letter or digit, not dashes, punctuation or emoji', () => {
+    expect(countWords('The vote — 12–3 — passed. ¿Qué? «Да» 👍 … ... (AP)')).to.equal(7);
+    expect(countWords('صوّت المجلس على الجسر — ١٢ صوتًا')).to.equal(6);
+    expect(countWords('Ἀθῆναι   Ελλάδα\n\tπόλη')).to.equal(3);
+    expect(countWords('— – … « » !? ')).to.equal(0);
+    expect(countWords('東京都の橋', 'ja')).to.be.greaterThan(1);
   });
 
   it('has the reading time before its first render, so a byline never shows a wrong figure first', async () => {

@@ -24,13 +24,19 @@ let segmenters = new Map<string, Intl.Segmenter | null>();
 /** Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, Chinese, Japanese. */
 const unspaced = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
 
-// Whitespace-separated words with at least one letter or digit, in one pass of one regular expression.
-const countBySpaces = (text: string) => text.match(/\S*[\p{L}\p{N}]\S*/gu)?.length ?? 0;
-
 /**
- * Counts words by whitespace, or with `Intl.Segmenter` for scripts without spaces (its first use
- * loads ICU data, tens of ms on a slow phone, so text that doesn't need it never pays).
+ * Whitespace-separated words with at least one letter or digit. A word with an ASCII letter or digit,
+ * or made only of ASCII and general punctuation (dashes, quotes), is told without a \p{…} pattern:
+ * its first use loads ICU's Unicode tables, so an English article never pays for them.
  */
+const countBySpaces = (text: string) => {
+  let words = 0;
+  for (const word of text.match(/\S+/g) ?? []) {
+    if (/[A-Za-z0-9]/.test(word) || (!/^[\0-\x7f\u2010-\u205e]*$/.test(word) && /[\p{L}\p{N}]/u.test(word))) words++;
+  }
+  return words;
+};
+
 export function countWords(text: string, locale = 'en'): number {
   if (!unspaced.test(text)) return countBySpaces(text);
   let segmenter = segmenters.get(locale);

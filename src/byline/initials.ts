@@ -2,9 +2,12 @@ let graphemes: Intl.Segmenter | null | undefined;
 
 /** The first letter or digit of `word` as a whole grapheme (so accents and emoji stay intact). */
 function firstLetter(word: string): string {
+  // An ASCII letter or digit before any other letter needs no Unicode tables: the first use of a
+  // \p{…} pattern, the segmenter or locale case mapping loads ICU data, ms each on a slow phone.
+  const first = word.match(/[A-Za-z0-9]|[^\0-\x7f]/)?.[0];
+  if (!first || first < '\x80') return first ?? '';
   // Arabic's definite article "ال" is not the name: "مكتب المدينة" → "مم".
-  word = word.replace(/^ال(?=\p{L}{2})/u, '');
-  // Latin names need no segmenter: its first use loads ICU data, tens of ms on a slow phone.
+  if (word.startsWith('ال')) word = word.replace(/^ال(?=\p{L}{2})/u, '');
   if (/^[\u0020-\u02ff]*$/.test(word)) return word.match(/[\p{L}\p{N}]/u)?.[0] ?? '';
   if (graphemes === undefined) graphemes = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
   const pieces = graphemes ? Array.from(graphemes.segment(word), (s) => s.segment) : Array.from(word);
@@ -23,6 +26,9 @@ export function initials(name: string | null | undefined, locale = 'en'): string
     .map(firstLetter)
     .filter(Boolean)
     .slice(0, 2);
+  const joined = letters.join('');
+  // ASCII upper-cases the same in every locale but Turkish and Azeri (i → İ).
+  if (/^[\0-\x7f]*$/.test(joined) && !/^(tr|az)\b/i.test(locale)) return joined.toUpperCase();
   let upper: string[];
   try {
     upper = letters.map((letter) => letter.toLocaleUpperCase(locale));
