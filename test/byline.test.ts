@@ -94,7 +94,12 @@ describe('<news-byline>', () => {
     const times = el.shadowRoot!.querySelectorAll('time');
     expect(times[0].textContent).to.equal('yesterday');
     expect(times[1].parentElement!.textContent).to.equal('Updated 3 hours ago');
-    expect(times[1].title).to.match(/2026|20\d\d/);
+    // The exact date and time: a tooltip written when the pointer first comes over the date.
+    expect(times[1].title).to.equal('');
+    times[1].dispatchEvent(new PointerEvent('pointerenter'));
+    expect(times[1].title).to.equal(
+      new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(times[1].dateTime)),
+    );
   });
 
   it('localizes "By" and the reading time', async () => {

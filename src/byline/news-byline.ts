@@ -87,11 +87,20 @@ export class NewsByline extends NewsElement {
   }
 
   private date(date: Date, key: string) {
-    const full = formatDate(this.locale, date, { dateStyle: 'long', timeStyle: 'short' });
     const shown = formatRelative(this.locale, date) ?? formatDate(this.locale, date, { dateStyle: 'long' });
     const [before, after] = this.msgAround(key, 'date');
-    return html`<span>${before}<time datetime=${date.toISOString()} title=${full}>${shown}</time>${after}</span>`;
+    return html`<span>${before}<time datetime=${date.toISOString()} @pointerenter=${this.addTitle}>${shown}</time>${after}</span>`;
   }
+
+  /**
+   * The exact date and time as a tooltip, written when the pointer first comes over the date: only a
+   * mouse shows it, and a second date format at load would cost the page ICU's date data for nothing.
+   */
+  private addTitle = (event: Event) => {
+    const time = event.currentTarget as HTMLTimeElement;
+    const date = parseDate(time.dateTime);
+    if (date) time.title = formatDate(this.locale, date, { dateStyle: 'long', timeStyle: 'short' });
+  };
 
   override render() {
     const author = this.author?.trim() ?? '';
