@@ -108,6 +108,33 @@ describe('i18n', () => {
     expect(formatDate('es', date, { dateStyle: 'long', timeZone: 'UTC' })).to.equal('28 de noviembre de 2026');
     expect(formatDate('ar', date, { dateStyle: 'long', timeZone: 'UTC' })).to.contain('نوفمبر');
   });
+
+  it('writes English plurals, small numbers and relative times exactly as Intl does, without it', () => {
+    const now = new Date('2026-11-30T12:00:00Z');
+    const englishes = ['en', 'en-US', 'en-GB', 'en-AU', 'en-CA', 'en-IN', 'EN-gb'];
+    registerMessages('en', { 'test.n': { one: 'one {count}', other: 'other {count}' } });
+    for (const locale of englishes) {
+      const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+      const plural = new Intl.PluralRules(locale);
+      const number = new Intl.NumberFormat(locale);
+      // Every second from one minute ahead (clock skew) to a week ago passes through each unit's forms.
+      for (let seconds = 60; seconds >= -7 * 24 * 3600; seconds -= seconds > -120 ? 1 : seconds > -7200 ? 30 : 600) {
+        const text = formatRelative(locale, new Date(now.getTime() + seconds * 1000), now);
+        const abs = Math.abs(seconds);
+        const [value, unit] =
+          abs < 60 ? [seconds, 'second'] : abs < 3600 ? [seconds / 60, 'minute'] : abs < 86400 ? [seconds / 3600, 'hour'] : abs < 604800 ? [seconds / 86400, 'day'] : [seconds / 604800, 'week'];
+        expect(text, `${locale} ${seconds}s`).to.equal(rtf.format(Math.round(value), unit as Intl.RelativeTimeFormatUnit));
+      }
+      for (const n of [0, 1, 2, 5, 11, 21, 100, 999, 1000, 1234, 1e6, 1.5, 0.5, -1, -0, -5]) {
+        expect(formatNumber(locale, n), `${locale} ${n}`).to.equal(number.format(n));
+        expect(msg(locale, 'test.n', { count: n }), `${locale} plural ${n}`).to.equal(`${plural.select(n)} ${number.format(n)}`);
+      }
+    }
+    // Other languages, and English with a Unicode extension, still go through Intl.
+    expect(formatRelative('en-u-nu-arab', new Date('2026-11-30T09:00:00Z'), now)).to.equal('٣ hours ago');
+    expect(formatNumber('en-u-nu-arab', 42)).to.equal('٤٢');
+    expect(formatRelative('fr', new Date('2026-11-23T12:00:00Z'), now)).to.equal('la semaine dernière');
+  });
 });
 
 describe('DataController', () => {

@@ -4,7 +4,6 @@ export const styles = css`
   :host {
     --_accent: var(--news-also-read-accent, var(--news-color-accent, light-dark(#0b5cad, #7db7ff)));
     --_image-size: var(--news-also-read-image-size, 4.5rem);
-    --_space: var(--news-space, 1rem);
     margin-block: calc(var(--_space) * 1.25);
   }
   [part='base'] {
@@ -12,7 +11,7 @@ export const styles = css`
     align-items: start;
     gap: calc(var(--_space) * 0.75);
     padding-block: calc(var(--_space) * 0.5);
-    border-block: 1px solid var(--news-color-border, light-dark(#d9d9d9, #3a3a3a));
+    border-block: 1px solid var(--_border);
     color: var(--news-color-text, inherit);
     font-family: var(--news-font-heading, inherit);
     font-size: 1.0625rem;
@@ -37,7 +36,7 @@ export const styles = css`
   }
   .separator {
     margin-inline: 0.4em;
-    color: var(--news-color-muted, light-dark(#5c5c5c, #a8a8a8));
+    color: var(--_muted);
   }
   [part='link'] {
     color: inherit;
@@ -79,7 +78,7 @@ export const styles = css`
   .problem {
     display: block;
     margin-block-start: 0.25em;
-    color: var(--news-color-muted, light-dark(#5c5c5c, #a8a8a8));
+    color: var(--_muted);
     font-family: var(--news-font-body, inherit);
     font-size: 0.8125rem;
     font-weight: 400;

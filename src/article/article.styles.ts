@@ -1,9 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  :host {
-    --_space: var(--news-space, 1rem);
-  }
   [part='header'] {
     display: block;
   }

@@ -3,8 +3,6 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --_avatar-size: var(--news-byline-avatar-size, 2.75rem);
-    --_accent: var(--news-color-accent, light-dark(#0b5cad, #7db7ff));
-    --_muted: var(--news-color-muted, light-dark(#555, #b0b0b0));
     margin-block: 0 1.25rem;
   }
   [part='base'] {

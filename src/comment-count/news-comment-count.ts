@@ -49,7 +49,7 @@ export class NewsCommentCount extends NewsElement {
         display: inline;
       }
       a {
-        color: var(--news-color-accent, light-dark(#0b5cad, #7db7ff));
+        color: var(--_accent);
         text-underline-offset: 0.15em;
       }
       a:focus-visible {

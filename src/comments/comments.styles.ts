@@ -5,11 +5,8 @@ export const styles = css`
     --_accent: var(--news-comments-accent, var(--news-color-accent, light-dark(#0b5cad, #7db7ff)));
     --_surface: var(--news-comments-surface, var(--news-color-surface, light-dark(#f3f4f6, #1d2027)));
     --_border: var(--news-comments-border, var(--news-color-border, light-dark(#d5d8dd, #3a3e46)));
-    --_muted: var(--news-color-muted, light-dark(#555b65, #aeb4be));
     --_error: light-dark(#b3261e, #ff9b93);
     --_avatar: var(--news-comments-avatar-size, 2.25rem);
-    --_space: var(--news-space, 1rem);
-    --_radius: var(--news-radius, 0.375rem);
     color: var(--news-color-text, inherit);
     font-family: var(--news-font-body, inherit);
     line-height: 1.5;

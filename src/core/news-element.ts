@@ -6,9 +6,18 @@ import type { NewsAdapter } from './types.js';
 
 providePageDefaults();
 
-/** Shared host rules: block layout, border-box sizing, and `hidden` that page CSS can't undo. */
+/**
+ * Shared host rules: the default palette and spacing every element draws with (one set of values,
+ * so the elements match; each element may layer its own custom property on top), block layout,
+ * border-box sizing, and `hidden` that page CSS can't undo.
+ */
 export const hostStyles = css`
   :host {
+    --_accent: var(--news-color-accent, light-dark(#0b5cad, #7db7ff));
+    --_muted: var(--news-color-muted, light-dark(#555, #b0b0b0));
+    --_border: var(--news-color-border, light-dark(#d9d9d9, #3a3a3a));
+    --_space: var(--news-space, 1rem);
+    --_radius: var(--news-radius, 0.375rem);
     display: block;
     box-sizing: border-box;
   }

@@ -4,7 +4,6 @@ export const styles = css`
   :host {
     --_accent: var(--news-did-you-know-accent, var(--news-color-accent, light-dark(#0b5cad, #7db7ff)));
     --_surface: var(--news-did-you-know-surface, var(--news-color-surface, light-dark(#eef4fb, #17212c)));
-    --_space: var(--news-space, 1rem);
     margin-block: calc(var(--_space) * 1.5);
   }
   /* The container is the wrapper, not the host, so a floated or inline-block host keeps its size. */

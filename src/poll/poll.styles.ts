@@ -12,9 +12,6 @@ export const styles = css`
     --_border: var(--news-poll-border-color, var(--news-color-border, light-dark(#d0d0d0, #45474d)));
     /* Text on the accent: the vote button and the "Your choice" tag. */
     --_on-bar: light-dark(#fff, #1a1a1a);
-    --_muted: var(--news-color-muted, light-dark(#5c5c5c, #a8a8a8));
-    --_radius: var(--news-radius, 0.375rem);
-    --_space: var(--news-space, 1rem);
     --_row: 2.75rem;
     margin-block: calc(var(--_space) * 2);
     color: var(--news-color-text, inherit);

@@ -1,12 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  :host {
-    --_accent: var(--news-color-accent, light-dark(#0b5cad, #7db7ff));
-    --_muted: var(--news-color-muted, light-dark(#555, #b0b0b0));
-    --_border: var(--news-color-border, light-dark(#d9d9d9, #3a3a3a));
-    --_space: var(--news-space, 1rem);
-  }
   /* The container is the section, not the host, so a floated host keeps its size. */
   [part='base'] {
     container-type: inline-size;
