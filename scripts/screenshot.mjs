@@ -41,8 +41,12 @@ try {
       const file = `${out}/${name}-${scheme}.png`;
       if (slices) {
         const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        // Scrolled to, not clipped from one tall capture: the comments skip rendering entries off
+        // screen (content-visibility: auto), so a capture beyond the viewport shows them blank.
         for (let y = 0, i = 0; y < height; y += 900, i++) {
-          await page.screenshot({ path: file.replace('.png', `-${i}.png`), clip: { x: 0, y, width, height: Math.min(900, height - y) }, captureBeyondViewport: true });
+          await page.evaluate((top) => scrollTo(0, top), y);
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await page.screenshot({ path: file.replace('.png', `-${i}.png`) });
         }
       } else {
         await page.screenshot({ path: file, fullPage: true });

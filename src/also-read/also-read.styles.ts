@@ -51,12 +51,6 @@ export const styles = css`
   a[part='link']:hover {
     text-decoration-color: currentColor;
   }
-  a[part='link']:focus-visible,
-  button:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
-    border-radius: 2px;
-  }
   [part='image'],
   .image-placeholder {
     flex: none;

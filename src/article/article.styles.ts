@@ -53,8 +53,4 @@ export const styles = css`
     font: inherit;
     cursor: pointer;
   }
-  button:focus-visible {
-    outline: 2px solid var(--news-color-accent, light-dark(#0b5cad, #7db7ff));
-    outline-offset: 2px;
-  }
 `;

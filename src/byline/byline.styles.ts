@@ -48,11 +48,6 @@ export const styles = css`
     text-decoration-color: color-mix(in srgb, currentColor 35%, transparent);
     text-underline-offset: 0.15em;
   }
-  [part='author'] a:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
-    border-radius: 2px;
-  }
   [part='meta'] {
     margin: 0.125rem 0 0;
     color: var(--_muted);

@@ -52,11 +52,6 @@ export class NewsCommentCount extends NewsElement {
         color: var(--_accent);
         text-underline-offset: 0.15em;
       }
-      a:focus-visible {
-        outline: 2px solid currentColor;
-        outline-offset: 2px;
-        border-radius: 2px;
-      }
     `,
   ];
 

@@ -68,10 +68,6 @@ export const styles = css`
     cursor: not-allowed;
     opacity: 0.55;
   }
-  :focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
-  }
   a {
     color: var(--_accent);
   }

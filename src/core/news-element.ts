@@ -32,6 +32,14 @@ export const hostStyles = css`
   [hidden] {
     display: none !important;
   }
+  /* One keyboard focus ring for every element. */
+  :focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  a:focus-visible {
+    border-radius: 2px;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

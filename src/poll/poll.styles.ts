@@ -7,7 +7,7 @@ import { css } from 'lit';
  */
 export const styles = css`
   :host {
-    --_bar: var(--news-poll-bar-color, var(--news-color-accent, light-dark(#0b5cad, #7db7ff)));
+    --_bar: var(--news-poll-bar-color, var(--_accent));
     --_fill: var(--news-poll-bar-fill, color-mix(in srgb, var(--_bar) 16%, transparent));
     --_border: var(--news-poll-border-color, var(--news-color-border, light-dark(#d0d0d0, #45474d)));
     /* Text on the accent: the vote button and the "Your choice" tag. */

@@ -42,9 +42,7 @@ export const styles = css`
     text-underline-offset: 0.15em;
   }
   [part='link']:focus-visible {
-    outline: 2px solid var(--_accent);
     outline-offset: 3px;
-    border-radius: 2px;
   }
   [part='image'],
   .image-skeleton {
