@@ -30,6 +30,19 @@ const collapseTemplateWhitespace = {
   },
 };
 
+/**
+ * V8's explicit compile hint (Chrome 136+; a plain comment elsewhere): compile every function in
+ * the file on a background thread while it streams in, instead of each one on the main thread the
+ * first time it runs. For the files whose code runs as the page loads: the entries and the shared
+ * core chunk, not the lazily loaded elements or language catalogs. It must be the file's first line.
+ */
+const compileHints = {
+  name: 'compile-hints',
+  renderChunk(code, chunk) {
+    return chunk.isEntry || chunk.name === 'core' ? { code: '//# allFunctionsCalledOnLoad\n' + code, map: null } : null;
+  },
+};
+
 /** Minifies the CSS inside `css` tagged templates (ours hold no `${}` interpolations). */
 const minifyCss = {
   name: 'minify-css-templates',
@@ -76,6 +89,7 @@ const plugins = () => [
   nodeResolve({ exportConditions: ['production'] }),
   terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false }, mangle: { properties } }),
   collapseTemplateWhitespace,
+  compileHints,
 ];
 
 export default [
