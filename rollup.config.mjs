@@ -33,13 +33,15 @@ const collapseTemplateWhitespace = {
 /**
  * V8's explicit compile hint (Chrome 136+; a plain comment elsewhere): compile every function in
  * the file on a background thread while it streams in, instead of each one on the main thread the
- * first time it runs. For the files whose code runs as the page loads: the entries and the shared
- * core chunk, not the lazily loaded elements or language catalogs. It must be the file's first line.
+ * first time it runs. For the files whose code runs as soon as they arrive: the entries, the shared
+ * core chunk and the CDN bundle's lazy file (fetched when its elements near the viewport, to render
+ * them), not the language catalogs. It must be the file's first line.
  */
 const compileHints = {
   name: 'compile-hints',
   renderChunk(code, chunk) {
-    return chunk.isEntry || chunk.name === 'core' ? { code: '//# allFunctionsCalledOnLoad\n' + code, map: null } : null;
+    const runsOnArrival = chunk.isEntry || chunk.name === 'core' || chunk.name === 'lazy-elements';
+    return runsOnArrival ? { code: '//# allFunctionsCalledOnLoad\n' + code, map: null } : null;
   },
 };
 
@@ -59,7 +61,10 @@ const minifyCss = {
             .replace(/:\s+/g, ':')
             .replace(/;}/g, '}')
             .replace(/\[([\w-]+)='([\w-]+)'\]/g, '[$1=$2]')
-            .replace(/([\s:(,])0\.(\d)/g, '$1.$2')
+            .replace(/\s+!important/g, '!important')
+            // `calc(var(--a) * 2)`: `*` and `/` need no spaces (a selector's `*` never sits between these).
+            .replace(/([)\d]) ([*/]) (?=\d|var\(|calc\()/g, '$1$2')
+            .replace(/([\s:(,*/])0\.(\d)/g, '$1.$2')
             .trim() +
           '`',
     );

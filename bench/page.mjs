@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { freePort, median, onCleanup, repoRoot, sleep, startServer, tempDir } from './lib/util.mjs';
 
-export const reproduce = 'npm run build && BENCH_ONLY=page npm run bench   (BENCH_PAGE_RUNS=7 runs per variant and viewport)';
+export const reproduce = 'npm run build && BENCH_ONLY=page npm run bench   (BENCH_PAGE_RUNS=11 runs per variant and viewport)';
 
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const chromiumArgs = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
@@ -385,7 +385,7 @@ async function gzipEstimate(requests, cache) {
   return total;
 }
 
-export async function runPage({ runs = Number(process.env.BENCH_PAGE_RUNS || 7), log = () => {} } = {}) {
+export async function runPage({ runs = Number(process.env.BENCH_PAGE_RUNS || 11), log = () => {} } = {}) {
   const dataDir = tempDir('news-bench-page-');
   const server = await startServer({ DEMO: '1', DATA_DIR: dataDir }, { label: 'demo server' });
   const demo = readFileSync(join(repoRoot, 'demo/index.html'), 'utf8');
