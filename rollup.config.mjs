@@ -74,10 +74,12 @@ const minifyCss = {
 
 /**
  * Lit and our core travel together in one shared chunk. Lit's directives stay with
- * the elements that use them, so a page does not download one element's directive for another.
+ * the elements that use them, so a page does not download one element's directive for another;
+ * so do the language catalogs and the relative times only the byline and the comments write.
  */
 const manualChunks = (id) =>
-  /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!(.*\/)?directives\/)/.test(id) || (id.includes(`/${lib}/core/`) && !id.includes('/locales/'))
+  /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!(.*\/)?directives\/)/.test(id) ||
+  (id.includes(`/${lib}/core/`) && !/\/locales\/|\/relative-time\.js$/.test(id))
     ? 'core'
     : undefined;
 

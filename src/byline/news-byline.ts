@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { formatDate, formatRelative, parseDate, addEnglishDefaults } from '../core/i18n.js';
+import { formatDate, parseDate, addEnglishDefaults } from '../core/i18n.js';
+import { formatRelative } from '../core/relative-time.js';
 import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
 import { safeUrl } from '../core/safe-url.js';
 import { initials } from './initials.js';

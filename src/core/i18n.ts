@@ -69,7 +69,7 @@ export function loadMessages(locale: string): Promise<void> {
  * `Intl` formatter on a page costs 15-20 ms of main thread (60-80 ms on a slow phone). Tests hold
  * every such string equal to what `Intl` says.
  */
-const english = (locale: string) => /^en(-[a-z]{2})?$/i.test(locale);
+export const english = (locale: string) => /^en(-[a-z]{2})?$/i.test(locale);
 
 /** The message `key` in `locale` (falling back to English), with `{name}` placeholders filled. */
 export function msg(locale: string, key: string, params: Record<string, string | number> = {}): string {
@@ -97,7 +97,7 @@ const intlObjects = new Map<string, unknown>();
  * One Intl object per kind, locale and options, built on first use and kept; a malformed locale
  * (`lang="!!"`) falls back to English.
  */
-function intl<T>(Kind: new (locale: string, options?: object) => T, locale: string, options?: object): T {
+export function intl<T>(Kind: new (locale: string, options?: object) => T, locale: string, options?: object): T {
   const key = `${Kind.name}|${locale}|${JSON.stringify(options)}`;
   let object = intlObjects.get(key) as T | undefined;
   if (!object) {
@@ -120,39 +120,6 @@ export function formatNumber(locale: string, value: number, options?: Intl.Numbe
 /** A calendar date with time, e.g. "28 Nov 2026, 09:30" in the page's locale. */
 export function formatDate(locale: string, date: Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
   return intl(Intl.DateTimeFormat, locale, options).format(date);
-}
-
-const units: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['second', 60],
-  ['minute', 60],
-  ['hour', 24],
-  ['day', 7],
-];
-
-/**
- * "3 hours ago" for dates within the last week (or up to a minute ahead, for clock skew),
- * else null so the caller shows an absolute date.
- */
-export function formatRelative(locale: string, date: Date, now: Date = new Date()): string | null {
-  let value = (date.getTime() - now.getTime()) / 1000;
-  if (value > 60 || value < -7 * 24 * 3600) return null;
-  let unit: Intl.RelativeTimeFormatUnit = 'week';
-  for (const [name, size] of units) {
-    if (Math.abs(value) < size) {
-      unit = name;
-      break;
-    }
-    value /= size;
-  }
-  const n = Math.round(value);
-  if (!english(locale)) return intl(Intl.RelativeTimeFormat, locale, { numeric: 'auto' }).format(n, unit);
-  // What `Intl.RelativeTimeFormat('en', {numeric: 'auto'})` says for these units.
-  if (n == 0) return unit == 'second' ? 'now' : unit == 'day' ? 'today' : 'this ' + unit;
-  const one = n * n == 1;
-  if (one && unit == 'day') return n > 0 ? 'tomorrow' : 'yesterday';
-  if (one && unit == 'week') return (n > 0 ? 'next' : 'last') + ' week';
-  const words = `${Math.abs(n)} ${unit}${one ? '' : 's'}`;
-  return n > 0 ? 'in ' + words : words + ' ago';
 }
 
 /** Parses an ISO date string; null when missing or invalid. */
