@@ -62,8 +62,10 @@ const minifyCss = {
             .replace(/;}/g, '}')
             .replace(/\[([\w-]+)='([\w-]+)'\]/g, '[$1=$2]')
             .replace(/\s+!important/g, '!important')
-            // `calc(var(--a) * 2)`: `*` and `/` need no spaces (a selector's `*` never sits between these).
-            .replace(/([)\d]) ([*/]) (?=\d|var\(|calc\()/g, '$1$2')
+            // `calc(var(--a) * 2)`: `*` needs no spaces (a selector's `*` never sits between these).
+            .replace(/([)\d]) \* (?=\d|var\(|calc\()/g, '$1*')
+            // `/` is never a selector, only a value separator (`0 .2rem / 100%`, `1 / 3`).
+            .replace(/ \/ /g, '/')
             .replace(/([\s:(,*/])0\.(\d)/g, '$1.$2')
             .trim() +
           '`',

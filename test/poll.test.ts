@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/poll/news-poll.js';
 import type { NewsPoll } from '../src/poll/news-poll.js';
@@ -572,6 +572,42 @@ describe('<news-poll>', () => {
       voteButton(el).click();
       await waitFor(() => total(el) === 'Total votes: 525', 'results');
       expect(Math.abs(el.getBoundingClientRect().height - before)).to.be.at.most(2);
+    });
+    it('on a phone keeps each result beside its label, so a row grows by a line at most when the reader votes', async () => {
+      // The demo's long labels: before, every result row wrapped its numbers onto a line of their own.
+      const labels = [
+        'A $2.50 toll until the repair is paid off',
+        'A 30-year bond that spreads the cost',
+        'A five-year rise in property rates',
+        'A smaller toll combined with a shorter bond',
+      ];
+      for (const width of [320, 375, 414]) {
+        const poll = bridgePoll();
+        poll.options = poll.options.map((option, index) => ({ ...option, label: labels[index] }));
+        await setViewport({ width, height: 800 });
+        try {
+          const el = await fixture<NewsPoll>(html`<news-poll poll-id="bridge" loading="eager" .adapter=${memory(poll)}></news-poll>`);
+          await waitFor(() => inputs(el).length === 4, 'loaded');
+          const choices = Array.from(el.shadowRoot!.querySelectorAll('.choice'), (row) => row.getBoundingClientRect().height);
+          const line = parseFloat(getComputedStyle(shadow(el, '.choice .label')!).lineHeight);
+          await choose(el, 0);
+          voteButton(el).click();
+          await waitFor(() => total(el) === 'Total votes: 525', 'results');
+          el.shadowRoot!.querySelectorAll('.result').forEach((row, index) => {
+            const label = row.querySelector('.label')!.getBoundingClientRect();
+            const numbers = row.querySelector('.numbers')!.getBoundingClientRect();
+            expect(numbers.left, `${width}px row ${index}: numbers at the end of the row`).to.be.at.least(label.right);
+            expect(numbers.top, `${width}px row ${index}: numbers beside the label, not under it`).to.be.below(label.bottom);
+            // The label has a little less room beside the numbers than beside the radio, so it may
+            // take one more line (the chosen row one more for its tag), never a line for the numbers too.
+            const allowed = choices[index] + (index === 0 ? 2 : 1) * line + 1;
+            expect(row.getBoundingClientRect().height, `${width}px row ${index}`).to.be.at.most(allowed);
+          });
+          await expect(el).to.be.accessible();
+        } finally {
+          await setViewport({ width: 800, height: 600 });
+        }
+      }
     });
   });
 

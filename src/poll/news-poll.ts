@@ -511,8 +511,7 @@ export class NewsPoll extends NewsElement {
           const chosen = mine.includes(option.id);
           return html`<li part="result" class="row result ${chosen ? 'mine' : ''}">
             ${counted ? html`<span part="bar" class="bar" .style=${`--_share:${shares[index]}%`}></span>` : nothing}
-            <span class="label" dir="auto">${option.label}</span>
-            ${chosen ? html`<span class="tag">${this.msg('poll.yourChoice')}</span>` : nothing}
+            <span class="label" dir="auto">${option.label}${chosen ? html` <span class="tag">${this.msg('poll.yourChoice')}</span>` : nothing}</span>
             ${counted
               ? html`<span class="numbers">
                   <span class="count">${this.msg('poll.votes', { count: option.votes! })}</span>

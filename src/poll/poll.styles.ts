@@ -107,19 +107,18 @@ export const styles = css`
     background: var(--_fill);
   }
   /* On a narrow poll the label takes the whole first line; tag, count and share move below it. */
-  .result {
-    flex-wrap: wrap;
-    row-gap: 0.125rem;
-  }
-  .result .label {
-    flex: 1 1 12rem;
-  }
+  /*
+   * A result keeps its label where the choice had it, and its numbers stacked at the row's end (the
+   * share over the count), drawn into the row's padding so they fit a one-line row: voting makes a
+   * row taller only when its label needs one more line beside them.
+   */
   .numbers {
     position: relative;
     display: flex;
-    align-items: baseline;
-    gap: 0.625rem;
-    margin-inline-start: auto;
+    flex-direction: column-reverse;
+    align-items: end;
+    margin-block: -0.25rem;
+    line-height: 1.15;
   }
   .mine .label {
     font-weight: 700;
@@ -131,7 +130,9 @@ export const styles = css`
     flex: none;
     font-variant-numeric: tabular-nums;
   }
+  /* Inside the label, after its last word: it takes a line of its own only when that line is full. */
   .tag {
+    display: inline-block;
     padding: 0 0.5em;
     border-radius: 1em;
     background: var(--_bar);
@@ -142,12 +143,10 @@ export const styles = css`
   }
   .count {
     color: var(--_muted);
-    font-size: 0.8125rem;
+    font-size: 0.75rem;
   }
   .share {
-    min-inline-size: 3.25em;
     font-weight: 700;
-    text-align: end;
   }
   .footer {
     display: flex;
@@ -166,7 +165,7 @@ export const styles = css`
   }
   .problem {
     margin-block-start: 0.5rem;
-    color: light-dark(#0b5cad, #7db7ff);
+    color: var(--_accent);
     font-weight: 600;
   }
   button {
