@@ -115,7 +115,8 @@ const readChaos = () => {
       message: clean(poll?.querySelector('[part="message"]')),
       retry: !!poll?.querySelector('[part="message"] button, button.secondary'),
       results: poll?.querySelectorAll('[part="result"]').length ?? 0,
-      mine: [...(poll?.querySelectorAll('[part="result"].mine .label') ?? [])].map(clean),
+      // The chosen label, without the "Your choice" tag that follows its last word.
+      mine: [...(poll?.querySelectorAll('[part="result"].mine .label') ?? [])].map((label) => clean(label).replace(clean(label.querySelector('.tag')), '').trim()),
       busy: poll?.querySelector('[part="base"]')?.getAttribute('aria-busy') ?? null,
     },
     comments: {

@@ -75,7 +75,8 @@ function pollView(page) {
     return {
       choices: root.querySelectorAll('input').length,
       results: root.querySelectorAll('[part="result"]').length,
-      mine: [...root.querySelectorAll('[part="result"].mine .label')].map(text),
+      // The chosen label, without the "Your choice" tag that follows its last word.
+      mine: [...root.querySelectorAll('[part="result"].mine .label')].map((label) => text(label).replace(text(label.querySelector('.tag')), '').trim()),
       total: text(root.querySelector('[part="total"]')),
       status: text(root.querySelector('[role="status"]')),
       focused: root.activeElement?.getAttribute('part') ?? null,
