@@ -51,7 +51,8 @@ const minifyCss = {
   transform(code, id) {
     if (!id.includes(`/${lib}/`)) return null;
     const out = code.replace(/\bcss\s*`([^`]*)`/g, (whole, body) =>
-      body.includes('${')
+      // Left alone: a body with `${}` interpolations, or one the regex cut at an escaped backtick.
+      body.includes('${') || body.includes('\\')
         ? whole
         : 'css`' +
           body

@@ -8,6 +8,7 @@ import { createMemoryAdapter, type MemoryAdapter } from '../src/core/memory-adap
 import type { NewsVoteEvent } from '../src/core/events.js';
 import type { LiveEvent, NewsAdapter, Poll } from '../src/core/types.js';
 import { captureWarnings, shadow, waitFor, xssPayloads } from './support/helpers.js';
+import { bridgePoll as demoPoll } from '../stories/support/story-helpers.js';
 
 const QUESTION = 'What is the most credible next step after the bridge inspection report?';
 
@@ -575,15 +576,8 @@ describe('<news-poll>', () => {
     });
     it('on a phone keeps each result beside its label, so a row grows by a line at most when the reader votes', async () => {
       // The demo's long labels: before, every result row wrapped its numbers onto a line of their own.
-      const labels = [
-        'A $2.50 toll until the repair is paid off',
-        'A 30-year bond that spreads the cost',
-        'A five-year rise in property rates',
-        'A smaller toll combined with a shorter bond',
-      ];
       for (const width of [320, 375, 414]) {
-        const poll = bridgePoll();
-        poll.options = poll.options.map((option, index) => ({ ...option, label: labels[index] }));
+        const poll = demoPoll({ id: 'bridge' });
         await setViewport({ width, height: 800 });
         try {
           const el = await fixture<NewsPoll>(html`<news-poll poll-id="bridge" loading="eager" .adapter=${memory(poll)}></news-poll>`);

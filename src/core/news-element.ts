@@ -32,9 +32,9 @@ export const hostStyles = css`
   [hidden] {
     display: none !important;
   }
-  /* One keyboard focus ring for every element. */
+  /* One keyboard focus ring for every element, in its accent (or --_ring where that differs). */
   :focus-visible {
-    outline: 2px solid var(--_accent);
+    outline: 2px solid var(--_ring, var(--_accent));
     outline-offset: 2px;
   }
   a:focus-visible {

@@ -8,6 +8,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --_bar: var(--news-poll-bar-color, var(--_accent));
+    --_ring: var(--_bar);
     --_fill: var(--news-poll-bar-fill, color-mix(in srgb, var(--_bar) 16%, transparent));
     --_border: var(--news-poll-border-color, var(--news-color-border, light-dark(#d0d0d0, #45474d)));
     /* Text on the accent: the vote button and the "Your choice" tag. */
@@ -189,12 +190,6 @@ export const styles = css`
   button:disabled {
     cursor: not-allowed;
     opacity: 0.45;
-  }
-  button:focus-visible,
-  input:focus-visible,
-  .question:focus-visible {
-    outline: 2px solid var(--_bar);
-    outline-offset: 2px;
   }
   .question:focus:not(:focus-visible) {
     outline: none;
