@@ -76,6 +76,53 @@ const minifyCss = {
 };
 
 /**
+ * The CDN builds carry their own copy of Lit (the npm build imports the publisher's). Trimmed from
+ * it, ≈ 250 bytes gzip on every page:
+ * - two long messages for misuses of the `css` tag that only a programming error reaches (our
+ *   styles are all literal `css` templates);
+ * - the hooks through which Lit's polyfills and SSR hydration patch it, read from globals: this
+ *   copy runs in browsers that need no polyfill and is never hydrated, and a host page's globals
+ *   cannot reach into it;
+ * - the version lists that feed Lit's development-mode warning about several copies on a page;
+ * - the `<style>` fallback for browsers without constructable stylesheets, and the `ShadyCSS`
+ *   global that can force it: every browser with `light-dark()` and `:has()`, which our styles
+ *   need, adopts stylesheets, and a `<style>` element would be refused under a strict CSP.
+ * If a Lit upgrade changes what these match, the build fails.
+ */
+const litTrims = [
+  ['"CSSResult is not constructable. Use `unsafeCSS` or `css` instead."', '"Lit: CSSResult is not constructable"'],
+  [
+    '"Value passed to \'css\' function must be a \'css\' function result: "+t+". Use \'unsafeCSS\' to pass non-literal values, but take care to ensure page security."',
+    '"Lit: not a css result: "+t',
+  ],
+  [/\b\w+\.(?:reactiveElement|litHtml|litElement)PolyfillSupport\b|\b\w+\.litElementHydrateSupport\b/g, '(void 0)'],
+  [/\(\w+\.(?:reactiveElement|litHtml|litElement)Versions\?\?=\[\]\)\.push\("[\d.]+"\)/g, '0'],
+  [/\w+\.ShadowRoot&&\(void 0===\w+\.ShadyCSS\|\|\w+\.ShadyCSS\.nativeShadow\)&&"adoptedStyleSheets"in Document\.prototype&&"replace"in CSSStyleSheet\.prototype/, '!0'],
+];
+/** How many times each trim applies across Lit's files. */
+const litTrimCounts = [1, 1, 4, 3, 1];
+const trimLit = () => {
+  const trimmed = litTrims.map(() => 0);
+  return {
+    name: 'trim-lit',
+    transform(code, id) {
+      if (!/\/node_modules\/(lit-html|lit-element|@lit\/reactive-element)\/[^/]+\.js$/.test(id)) return null;
+      litTrims.forEach(([pattern, replacement], index) => {
+        code = code.replace(pattern, () => (trimmed[index]++, replacement));
+      });
+      return { code, map: null };
+    },
+    buildEnd() {
+      litTrims.forEach(([pattern], index) => {
+        if (trimmed[index] !== litTrimCounts[index]) {
+          this.error(`${String(pattern).slice(0, 50)}… matched ${trimmed[index]} times, not ${litTrimCounts[index]}: Lit changed, update litTrims`);
+        }
+      });
+    },
+  };
+};
+
+/**
  * Lit and our core travel together in one shared chunk. Lit's directives stay with
  * the elements that use them, so a page does not download one element's directive for another;
  * so do the language catalogs and the relative times only the byline and the comments write.
@@ -96,6 +143,7 @@ const output = {
 // Lit's production build: no dev-mode warnings, smaller.
 const plugins = () => [
   minifyCss,
+  trimLit(),
   nodeResolve({ exportConditions: ['production'] }),
   terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false }, mangle: { properties } }),
   collapseTemplateWhitespace,
