@@ -125,11 +125,12 @@ const trimLit = () => {
 /**
  * Lit and our core travel together in one shared chunk. Lit's directives stay with
  * the elements that use them, so a page does not download one element's directive for another;
- * so do the language catalogs and the relative times only the byline and the comments write.
+ * so do the language catalogs, the relative times only the byline and the comments write, and
+ * each element's REST routes (`core/routes/`).
  */
 const manualChunks = (id) =>
   /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!(.*\/)?directives\/)/.test(id) ||
-  (id.includes(`/${lib}/core/`) && !/\/locales\/|\/relative-time\.js$/.test(id))
+  (id.includes(`/${lib}/core/`) && !/\/locales\/|\/routes\/|\/relative-time\.js$/.test(id))
     ? 'core'
     : undefined;
 

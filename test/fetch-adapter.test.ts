@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { createFetchAdapter, type FetchAdapterOptions } from '../src/core/fetch-adapter.js';
+import { addRoutes, endpointAdapter, type Routes } from '../src/core/transport.js';
 import { HttpError, NetworkError } from '../src/core/errors.js';
-import type { LiveEvent } from '../src/core/types.js';
+import type { LiveEvent, NewsAdapter } from '../src/core/types.js';
 
 // Every test talks to the real test API (test/support/test-api-plugin.mjs) in its own namespace.
 
@@ -579,5 +580,32 @@ describe('createFetchAdapter', () => {
         globalThis.EventSource = Original;
       }
     });
+  });
+});
+
+describe('the adapter a page builds from an endpoint', () => {
+  // Each element module adds the routes it calls (addRoutes); an endpoint adapter has the routes
+  // of the modules loaded before it was made and gains those loaded after.
+  it('gains the routes of element modules loaded after it was made, and uses them', async () => {
+    const early = endpointAdapter({ endpoint: api, timeoutMs: 3000, backoffMs: 5 });
+    // A route no element has, so the test does not depend on which element modules are loaded.
+    const probe: Routes = (request) => ({ probe: () => request('GET', '/polls/probe') }) as Partial<NewsAdapter>;
+    expect((early as unknown as Record<string, unknown>).probe).to.equal(undefined);
+    addRoutes(probe);
+    const late = endpointAdapter({ endpoint: api, timeoutMs: 3000, backoffMs: 5 });
+    for (const a of [early, late]) expect(typeof (a as unknown as Record<string, unknown>).probe).to.equal('function');
+    await script('GET /polls/probe', { json: poll }, { json: poll });
+    expect(await (early as unknown as { probe: () => Promise<unknown> }).probe()).to.deep.equal(poll);
+    expect(await (late as unknown as { probe: () => Promise<unknown> }).probe()).to.deep.equal(poll);
+    // Endpoint adapters keep the live stream of the transport.
+    expect(typeof early.subscribe).to.equal('function');
+  });
+
+  it('createFetchAdapter has every route of NewsAdapter, whatever modules are loaded', () => {
+    const a = createFetchAdapter({ endpoint: api });
+    const methods = ['getArticle', 'lookupArticle', 'getRelated', 'getPoll', 'vote', 'listComments', 'listReplies', 'postComment', 'editComment', 'deleteComment', 'reportComment', 'likeComment', 'getCounts', 'getSession', 'subscribe'];
+    for (const method of methods) expect(typeof (a as unknown as Record<string, unknown>)[method], method).to.equal('function');
+    // Its own properties: a publisher may spread it into their own adapter.
+    expect(Object.keys({ ...a }).sort()).to.deep.equal([...methods].sort());
   });
 });

@@ -8,6 +8,8 @@ import type { ArticleSummary } from '../core/types.js';
 import { styles } from './also-read.styles.js';
 import { addEnglishDefaults } from '../core/i18n.js';
 import { messages } from './messages.js';
+import { addRoutes } from '../core/transport.js';
+import { alsoReadRoutes } from '../core/routes/also-read.js';
 
 /**
  * @summary An inline "ALSO READ | headline" link to another article, with an optional thumbnail.
@@ -158,6 +160,7 @@ export class NewsAlsoRead extends NewsElement {
 }
 
 addEnglishDefaults(messages);
+addRoutes(alsoReadRoutes);
 defineElement('news-also-read', NewsAlsoRead);
 
 declare global {

@@ -1,7 +1,7 @@
 import { html, nothing, render, type PropertyValues } from 'lit';
 import { providePage, type PageContext } from '../core/context.js';
 import { DataController } from '../core/data-controller.js';
-import { createFetchAdapter } from '../core/fetch-adapter.js';
+import { addRoutes, endpointAdapter } from '../core/transport.js';
 import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
 import type { Article, NewsAdapter } from '../core/types.js';
 import { installTypography } from './article-typography.js';
@@ -10,6 +10,7 @@ import { bodyText, countWords, readingMinutes } from './reading-time.js';
 import { styles } from './article.styles.js';
 import { addEnglishDefaults } from '../core/i18n.js';
 import { messages } from './messages.js';
+import { articleRoutes } from '../core/routes/article.js';
 
 /**
  * @summary The article shell: kicker, headline, dek, byline, hero figure and body. Provides the
@@ -66,7 +67,7 @@ export class NewsArticle extends NewsElement {
     (signal) => this.ownAdapter!.getArticle(this.articleId!, { signal }),
     (error) => this.fail('load_failed', `could not load article "${this.articleId}": ${String(error)}`),
   );
-  private endpointAdapter?: { endpoint: string; adapter: NewsAdapter };
+  private fromEndpoint?: { endpoint: string; adapter: NewsAdapter };
   private bodyObserver?: MutationObserver;
   private countScheduled = false;
   private loadedId?: string;
@@ -74,10 +75,10 @@ export class NewsArticle extends NewsElement {
   private get ownAdapter(): NewsAdapter | undefined {
     if (this.adapter) return this.adapter;
     if (this.endpoint) {
-      if (this.endpointAdapter?.endpoint !== this.endpoint) {
-        this.endpointAdapter = { endpoint: this.endpoint, adapter: createFetchAdapter({ endpoint: this.endpoint }) };
+      if (this.fromEndpoint?.endpoint !== this.endpoint) {
+        this.fromEndpoint = { endpoint: this.endpoint, adapter: endpointAdapter({ endpoint: this.endpoint }) };
       }
-      return this.endpointAdapter.adapter;
+      return this.fromEndpoint.adapter;
     }
     return this.page?.adapter;
   }
@@ -181,6 +182,7 @@ export class NewsArticle extends NewsElement {
 }
 
 addEnglishDefaults(messages);
+addRoutes(articleRoutes);
 defineElement('news-article', NewsArticle);
 
 declare global {

@@ -4,6 +4,8 @@ import { safeUrl } from '../core/safe-url.js';
 import type { NewsAdapter } from '../core/types.js';
 import { addEnglishDefaults } from '../core/i18n.js';
 import { messages } from './messages.js';
+import { addRoutes } from '../core/transport.js';
+import { commentCountRoutes } from '../core/routes/comment-count.js';
 
 type Waiter = [threadId: string, settle: (count: number | Error) => void];
 
@@ -113,6 +115,7 @@ export class NewsCommentCount extends NewsElement {
 }
 
 addEnglishDefaults(messages);
+addRoutes(commentCountRoutes);
 defineElement('news-comment-count', NewsCommentCount);
 
 declare global {

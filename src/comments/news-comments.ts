@@ -12,6 +12,8 @@ import { autolink } from './autolink.js';
 import { DraftStore, flushDrafts } from './draft-store.js';
 import { styles } from './comments.styles.js';
 import { messages } from './messages.js';
+import { addRoutes } from '../core/transport.js';
+import { commentsRoutes } from '../core/routes/comments.js';
 
 /** A comment as shown: the server's, or the reader's own on its way (`posting`). */
 type Item = Comment & { posting?: boolean };
@@ -859,6 +861,7 @@ export class NewsComments extends NewsElement {
 }
 
 addEnglishDefaults(messages);
+addRoutes(commentsRoutes);
 defineElement('news-comments', NewsComments);
 
 declare global {

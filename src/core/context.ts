@@ -5,7 +5,7 @@
  * two are answered by one provider on the document.
  */
 import type { ReactiveControllerHost } from 'lit';
-import { createFetchAdapter } from './fetch-adapter.js';
+import { endpointAdapter } from './transport.js';
 import type { NewsAdapter } from './types.js';
 
 export interface PageContext {
@@ -119,7 +119,7 @@ let provider: PageProvider | undefined;
 
 function resolveDefaults(): PageContext {
   const endpoint = defaults.endpoint ?? (document.querySelector<HTMLMetaElement>('meta[name="news-elements:endpoint"]')?.content.trim() || undefined);
-  const adapter = defaults.adapter ?? (endpoint ? createFetchAdapter({ endpoint, getToken: defaults.getToken }) : undefined);
+  const adapter = defaults.adapter ?? (endpoint ? endpointAdapter({ endpoint, getToken: defaults.getToken }) : undefined);
   return adapter ? { adapter } : {};
 }
 

@@ -10,6 +10,8 @@ import { percentages } from './percentages.js';
 import { normalizePoll, visibilities } from './poll-data.js';
 import { styles } from './poll.styles.js';
 import { messages } from './messages.js';
+import { addRoutes } from '../core/transport.js';
+import { pollRoutes } from '../core/routes/poll.js';
 
 /** Live results are applied at most this often, however fast votes arrive. */
 const LIVE_INTERVAL_MS = 1000;
@@ -533,6 +535,7 @@ export class NewsPoll extends NewsElement {
 }
 
 addEnglishDefaults(messages);
+addRoutes(pollRoutes);
 defineElement('news-poll', NewsPoll);
 
 declare global {

@@ -7,6 +7,8 @@ import { safeUrl } from '../core/safe-url.js';
 import type { ArticleSummary } from '../core/types.js';
 import { styles } from './related.styles.js';
 import { messages } from './messages.js';
+import { addRoutes } from '../core/transport.js';
+import { relatedRoutes } from '../core/routes/related.js';
 
 /**
  * @summary A list of related articles with images, headlines and dates, from the API or child links.
@@ -157,6 +159,7 @@ export class NewsRelated extends NewsElement {
 }
 
 addEnglishDefaults(messages);
+addRoutes(relatedRoutes);
 defineElement('news-related', NewsRelated);
 
 declare global {

@@ -1,0 +1,6 @@
+import type { Routes } from '../transport.js';
+
+/** `<news-also-read>`: the linked article's summary, found by its URL. */
+export const alsoReadRoutes: Routes = (request) => ({
+  lookupArticle: (url, o) => request('GET', '/articles/lookup', o, undefined, { url }),
+});

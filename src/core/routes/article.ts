@@ -1,0 +1,6 @@
+import type { Routes } from '../transport.js';
+
+/** `<news-article article-id>`: the article from the API. */
+export const articleRoutes: Routes = (request) => ({
+  getArticle: (id, o) => request('GET', `/articles/${encodeURIComponent(id)}`, o),
+});

@@ -1,0 +1,6 @@
+import type { Routes } from '../transport.js';
+
+/** `<news-related>`: articles related to one. */
+export const relatedRoutes: Routes = (request) => ({
+  getRelated: (id, limit, o) => request('GET', `/articles/${encodeURIComponent(id)}/related`, o, undefined, { limit }),
+});
