@@ -87,9 +87,15 @@ export class NewsByline extends NewsElement {
     return Number.isFinite(minutes) && minutes > 0 ? minutes : null;
   }
 
+  /** Splits a message at its `{name}` placeholder, so markup (a link, a `<time>`) can sit inside it. */
+  private around(key: string, name: string): [string, string] {
+    const [before, after = ''] = this.msg(key, { [name]: '\u0000' }).split('\u0000');
+    return [before, after];
+  }
+
   private date(date: Date, key: string) {
     const shown = formatRelative(this.locale, date) ?? formatDate(this.locale, date, { dateStyle: 'long' });
-    const [before, after] = this.msgAround(key, 'date');
+    const [before, after] = this.around(key, 'date');
     return html`<span>${before}<time datetime=${date.toISOString()} @pointerenter=${this.addTitle}>${shown}</time>${after}</span>`;
   }
 
@@ -107,7 +113,7 @@ export class NewsByline extends NewsElement {
     const author = this.author?.trim() ?? '';
     const avatar = this.avatarFailed ? null : safeUrl(this.avatar);
     const href = safeUrl(this.authorHref);
-    const [before, after] = this.msgAround('byline.by', 'author');
+    const [before, after] = this.around('byline.by', 'author');
     const minutes = this.minutes();
     const published = parseDate(this.publishedAt);
     const updated = parseDate(this.updatedAt);

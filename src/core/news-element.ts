@@ -136,12 +136,6 @@ export class NewsElement extends LitElement {
     return msg(this.locale, key, params);
   }
 
-  /** Splits a message at its `{name}` placeholder, so markup (a link, a `<time>`) can sit inside it. */
-  protected msgAround(key: string, name: string, params: Record<string, string | number> = {}): [string, string] {
-    const [before, after = ''] = this.msg(key, { ...params, [name]: '\u0000' }).split('\u0000');
-    return [before, after];
-  }
-
   /** Dispatches `event` from this element; returns false when a listener cancelled it. */
   emit(event: Event): boolean {
     return this.dispatchEvent(event);

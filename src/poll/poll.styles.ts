@@ -107,7 +107,6 @@ export const styles = css`
     border-block-end: 4px solid var(--_bar);
     background: var(--_fill);
   }
-  /* On a narrow poll the label takes the whole first line; tag, count and share move below it. */
   /*
    * A result keeps its label where the choice had it, and its numbers stacked at the row's end (the
    * share over the count), drawn into the row's padding so they fit a one-line row: voting makes a
@@ -115,21 +114,16 @@ export const styles = css`
    */
   .numbers {
     position: relative;
+    flex: none;
     display: flex;
     flex-direction: column-reverse;
     align-items: end;
     margin-block: -0.25rem;
     line-height: 1.15;
+    font-variant-numeric: tabular-nums;
   }
   .mine .label {
     font-weight: 700;
-  }
-  .tag,
-  .count,
-  .share {
-    position: relative;
-    flex: none;
-    font-variant-numeric: tabular-nums;
   }
   /* Inside the label, after its last word: it takes a line of its own only when that line is full. */
   .tag {
