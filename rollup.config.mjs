@@ -12,7 +12,7 @@ const lib = `${out}/lib`;
 const properties = mangleOptions(lib);
 
 const elements = readdirSync(lib, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && entry.name !== 'core')
+  .filter((entry) => entry.isDirectory() && !['core', 'standalone'].includes(entry.name))
   .flatMap((dir) =>
     readdirSync(`${lib}/${dir.name}`)
       .filter((file) => /^news-.*\.js$/.test(file))
@@ -151,6 +151,16 @@ const plugins = () => [
   compileHints,
 ];
 
+/** `dist/standalone/`: one file per element a page often has alone (a poll, a comment thread). */
+const standalone = readdirSync(`${lib}/standalone`)
+  .filter((file) => file.endsWith('.js'))
+  .map((file) => ({
+    input: { [file.replace(/\.js$/, '')]: `${lib}/standalone/${file}` },
+    output: { ...output, dir: `${out}/standalone` },
+    plugins: plugins(),
+    preserveEntrySignatures: 'exports-only',
+  }));
+
 export default [
   // One file per element for pages that want only some of them; they share the core chunk.
   {
@@ -169,4 +179,6 @@ export default [
     // The lazy file imports the core from the entry itself, so the entry may export a few more names.
     preserveEntrySignatures: 'allow-extension',
   },
+  // Each built alone, so that they share no chunk: each is the only file its page loads.
+  ...standalone,
 ];

@@ -59,7 +59,7 @@ async function sizesPart() {
   out(row([`whole CDN bundle: all ${b.files} files, lazy es/ar too`, kb(b.min), kb(b.gzip), kb(b.brotli), '', '']));
   out(row(['bytes a page pays (Lit included):', '', '', '', '', '']));
   for (const p of sizes.pages) {
-    out(row([`  ${p.label}`, kb(p.min), kb(p.gzip), kb(p.brotli), '', `${p.target} KB gzip ${p.verdict}`]));
+    out(row([`  ${p.label}`, kb(p.min), kb(p.gzip), kb(p.brotli), '', p.target != null ? `${p.target} KB gzip ${p.verdict}` : '']));
     const where = p.parts.slice(0, 4).map((f) => `${f.file} ${kb(f.gzip)}`).join(' + ');
     out(`      gzip by file: ${where}${p.parts.length > 4 ? ` + ${p.parts.length - 4} more` : ''}`);
     if (p.verdict === 'MISSED') missed.push(`size: ${p.label} is ${kb(p.gzip)} gzip, target ${p.target} KB (${where}; Lit itself ~${kb(sizes.lit?.gzip ?? 0)})`);

@@ -32,8 +32,10 @@ function wholeBundle() {
 
 /** Page combinations the issue asks about, mapped to sizeTable() rows. */
 const pageRows = [
-  ['page: poll alone (news-poll.js + core)', 'news-poll.js'],
-  ['page: comments alone (news-comments.js + core)', 'news-comments.js'],
+  ['page: poll alone (standalone/news-poll.js, one file)', 'standalone/news-poll.js'],
+  ['page: comments alone (standalone/news-comments.js, one file)', 'standalone/news-comments.js'],
+  ['  the poll from the per-element files (news-poll.js + core)', 'news-poll.js'],
+  ['  the comments from the per-element files (news-comments.js + core)', 'news-comments.js'],
   ['page: everything (news-elements.js)', 'news-elements.js'],
 ];
 

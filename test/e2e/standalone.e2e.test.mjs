@@ -1,0 +1,86 @@
+// End to end: the one-file builds (`dist/standalone/`) on pages that have nothing else of the
+// library, demo/poll.html and demo/comments.html, against the real reference server in Chromium.
+// Run: node --test test/e2e/standalone.e2e.test.mjs
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, notNetworkLine, watchProblems } from './support/browser.mjs';
+import { demoServer, demoSkip as skip } from './support/reference-server.mjs';
+
+let server;
+let baseUrl;
+let browser;
+
+before(async () => {
+  if (skip) return;
+  server = await demoServer({ label: 'standalone-e2e' });
+  baseUrl = server.baseUrl;
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A reader with their own cookies on `path`; collects problems and the library files the page fetched. */
+async function open(path) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  const { problems } = watchProblems(page, { consoleErrors: notNetworkLine, failedRequests: false });
+  const library = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/dist/')) library.push(pathname);
+  });
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(`${baseUrl}${path}`, { waitUntil: 'load' });
+  return { context, page, problems, library };
+}
+
+/** Waits until `fn(shadowRoot of the poll)` is true in the page. */
+const inPoll = (page, fn) => page.waitForFunction(`(${fn})(document.querySelector('news-poll')?.shadowRoot)`, { timeout: 20_000 });
+
+test('a page with only the poll loads one file of the library, and a reader votes there', { skip, timeout: 90_000 }, async () => {
+  const { context, page, problems, library } = await open('/demo/poll.html');
+  await inPoll(page, (root) => root?.querySelector('fieldset:not(:disabled) input'));
+  assert.deepEqual(library, ['/dist/standalone/news-poll.js'], 'one file, no chunk');
+
+  const input = await page.evaluateHandle(() => document.querySelector('news-poll').shadowRoot.querySelectorAll('input')[2]);
+  await input.click();
+  const button = await page.evaluateHandle(() => document.querySelector('news-poll').shadowRoot.querySelector('[part="vote-button"]'));
+  await page.waitForFunction((b) => !b.disabled, {}, button);
+  await button.click();
+  await inPoll(page, (root) => root.querySelector('[role="status"]').textContent.includes('Vote recorded'));
+  const view = await page.$eval('news-poll', (poll) => ({
+    // The chosen label, without the "Your choice" tag after its last word.
+    mine: [...(poll.shadowRoot.querySelector('[part="result"].mine .label')?.childNodes ?? [])]
+      .filter((node) => node.nodeType === Node.TEXT_NODE)
+      .map((node) => node.textContent)
+      .join('')
+      .trim(),
+    total: poll.shadowRoot.querySelector('[part="total"]')?.textContent.trim(),
+  }));
+  assert.equal(view.mine, 'A five-year rise in property rates');
+  assert.match(view.total, /^Total votes: [\d,]+$/);
+
+  // Its catalogs come from the standalone build's own folder.
+  await page.evaluate(() => (document.documentElement.lang = 'es'));
+  await inPoll(page, (root) => root.querySelector('[part="total"]')?.textContent.startsWith('Total de votos'));
+  assert.equal(library.length, 2);
+  assert.match(library[1], /^\/dist\/standalone\/chunks\/es-[\w-]+\.js$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a page with only the comments loads one file of the library and shows the thread', { skip, timeout: 90_000 }, async () => {
+  const { context, page, problems, library } = await open('/demo/comments.html');
+  await page.waitForFunction(() => document.querySelector('news-comments')?.shadowRoot?.querySelectorAll('[part="comment"]').length > 0, { timeout: 20_000 });
+  const comments = await page.$eval('news-comments', (thread) => thread.shadowRoot.querySelectorAll('[part="comment"]').length);
+  assert.ok(comments >= 3, `the seeded thread shows (${comments} comments)`);
+  assert.deepEqual(library, ['/dist/standalone/news-comments.js'], 'one file, no chunk');
+  // The module exports `configure` for the publisher's sign-in glue.
+  const exported = await page.evaluate(async () => Object.keys(await import('/dist/standalone/news-comments.js')).sort());
+  assert.deepEqual(exported, ['NewsComments', 'configure']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
