@@ -28,13 +28,15 @@ async function open(path) {
   const page = await context.newPage();
   const { problems } = watchProblems(page, { consoleErrors: notNetworkLine, failedRequests: false });
   const library = [];
+  const api = [];
   page.on('request', (request) => {
     const { pathname } = new URL(request.url());
     if (pathname.startsWith('/dist/')) library.push(pathname);
+    if (pathname.startsWith('/api/')) api.push(pathname);
   });
   await page.setViewport({ width: 1280, height: 900 });
   await page.goto(`${baseUrl}${path}`, { waitUntil: 'load' });
-  return { context, page, problems, library };
+  return { context, page, problems, library, api };
 }
 
 /** Waits until `fn(shadowRoot of the poll)` is true in the page. */
@@ -73,14 +75,35 @@ test('a page with only the poll loads one file of the library, and a reader vote
 });
 
 test('a page with only the comments loads one file of the library and shows the thread', { skip, timeout: 90_000 }, async () => {
-  const { context, page, problems, library } = await open('/demo/comments.html');
+  const { context, page, problems, library, api } = await open('/demo/comments.html');
   await page.waitForFunction(() => document.querySelector('news-comments')?.shadowRoot?.querySelectorAll('[part="comment"]').length > 0, { timeout: 20_000 });
   const comments = await page.$eval('news-comments', (thread) => thread.shadowRoot.querySelectorAll('[part="comment"]').length);
   assert.ok(comments >= 3, `the seeded thread shows (${comments} comments)`);
   assert.deepEqual(library, ['/dist/standalone/news-comments.js'], 'one file, no chunk');
+  // The glue configures the page before the thread asks for its comments: one request, not two.
+  assert.equal(api.filter((path) => path.endsWith('/comments')).length, 1);
   // The module exports `configure` for the publisher's sign-in glue.
   const exported = await page.evaluate(async () => Object.keys(await import('/dist/standalone/news-comments.js')).sort());
   assert.deepEqual(exported, ['NewsComments', 'configure']);
+
+  // The page's sign-in glue configures the token through that configure(): a signed-in reader posts.
+  const signIn = await page.$eval('news-comments', (thread) => thread.shadowRoot.querySelector('[part="sign-in"] a').href);
+  assert.equal(new URL(signIn).searchParams.get('returnUrl'), '/demo/comments.html');
+  await page.goto(signIn, { waitUntil: 'load' });
+  assert.equal(new URL(page.url()).pathname, '/demo/comments.html');
+  // (A waitForSelector does not see changes inside a shadow root, so poll.)
+  await page.waitForFunction(() => document.querySelector('news-comments').shadowRoot.querySelector('textarea#c'), { timeout: 20_000, polling: 100 });
+  const field = await page.$('news-comments >>> textarea#c');
+  const text = `Posted from the one-file build ${Date.now()}`;
+  await field.click();
+  await field.type(text);
+  await page.$eval('news-comments', (thread) => thread.shadowRoot.querySelector('#c').form.querySelector('button.primary').click());
+  await page.waitForFunction(
+    (body) => [...document.querySelector('news-comments').shadowRoot.querySelectorAll('[part="body"]')].some((p) => p.textContent.includes(body)),
+    { timeout: 20_000 },
+    text,
+  );
+  assert.deepEqual(library, ['/dist/standalone/news-comments.js', '/dist/standalone/news-comments.js'], 'one file on each load');
   assert.deepEqual(problems, []);
   await context.close();
 });
