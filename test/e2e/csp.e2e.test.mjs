@@ -260,6 +260,29 @@ test('a data-mode article (blocks rendered by Lit into the light DOM) works unde
   assert.deepEqual(problems, []);
 });
 
+test('the standalone poll (one file, its own Lit) works under the strict CSP: loads, votes, draws its bars', { skip, timeout: 60_000 }, async () => {
+  const { context, page, violations, problems } = await openReader();
+  const response = await page.goto(`${site.url}/pages/csp-standalone.html`, { waitUntil: 'load' });
+  assert.equal(response.headers()['content-security-policy'], publisherCsp);
+  await waitInPage(page, () => window.__readPage().poll.choices === 4, { message: 'the poll to load', describe: () => window.__readPage().poll });
+  await clickIn(page, () => document.querySelector('news-poll').shadowRoot.querySelectorAll('input')[3]);
+  await clickIn(page, () => document.querySelector('news-poll').shadowRoot.querySelector('[part="vote-button"]'));
+  const voted = await waitInPage(
+    page,
+    () => {
+      const poll = window.__readPage().poll;
+      return poll.results === 4 && poll.total && poll.busy === 'false' ? poll : false;
+    },
+    { message: 'the poll results after voting', describe: () => window.__readPage().poll },
+  );
+  // Each bar is as wide as its share: the custom property set through the CSSOM applied.
+  voted.bars.forEach((width, index) => assert.ok(Math.abs(width - voted.shares[index]) <= 2, `bar ${index}: ${width}% for ${voted.shares[index]}%`));
+  await sleep(300);
+  await context.close();
+  assert.deepEqual(violations, []);
+  assert.deepEqual(problems, []);
+});
+
 test("two copies of the library (two Lits) need 'allow-duplicates' on the lit-html policy, and work with it", { skip, timeout: 60_000 }, async () => {
   const lookup = await api(`/articles/lookup?url=${encodeURIComponent('/articles/port-authority-surplus')}`);
   const load = async (query) => {
