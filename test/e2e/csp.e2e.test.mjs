@@ -37,7 +37,8 @@ before(async () => {
   dist = snapshotDist();
   site = await startChaosProxy({
     upstream: server.baseUrl,
-    statics: { '/pages/': pagesDir, '/dist/': dist.dir, '/copy/dist/': dist.dir },
+    // The demo's own pages too (demo/poll.html: the standalone poll), so they get the policy.
+    statics: { '/pages/': pagesDir, '/demo/': join(repoRoot, 'demo'), '/dist/': dist.dir, '/copy/dist/': dist.dir },
     pageHeaders: (url) => ({ 'Content-Security-Policy': new URL(url, 'http://x').searchParams.has('duplicates') ? duplicatesCsp : publisherCsp }),
   });
   browser = await launchBrowser();
@@ -139,6 +140,31 @@ const readPage = () => {
   };
 };
 
+/**
+ * Votes like a reader (choice `index`, then Vote) and waits for the results. Returns the poll's view
+ * after checking that each bar is as wide as its share: the custom property set through the CSSOM
+ * was not blocked by the policy.
+ */
+async function voteInPoll(page, index) {
+  await clickIn(page, (i) => document.querySelector('news-poll').shadowRoot.querySelectorAll('input')[i], index);
+  // The button is enabled in the update after the choice.
+  await waitInPage(page, () => !document.querySelector('news-poll').shadowRoot.querySelector('[part="vote-button"]').disabled, { message: 'Vote enabled' });
+  await clickIn(page, () => document.querySelector('news-poll').shadowRoot.querySelector('[part="vote-button"]'));
+  const voted = await waitInPage(
+    page,
+    () => {
+      const poll = window.__readPage().poll;
+      return poll.results === 4 && poll.total && poll.busy === 'false' ? poll : false;
+    },
+    { message: 'the poll results after voting', describe: () => window.__readPage().poll },
+  );
+  voted.bars.forEach((width, index) => {
+    assert.ok(Math.abs(width - voted.shares[index]) <= 2, `bar ${index} is ${width}% wide for a ${voted.shares[index]}% share (the CSP did not block its width)`);
+  });
+  assert.ok(voted.bars.some((width) => width > 0));
+  return voted;
+}
+
 test('every element works under a strict CSP: loads, votes, posts a comment; no violation, no console error', { skip, timeout: 120_000 }, async () => {
   const { token } = await fetch(`${server.baseUrl}/demo/token?reader=2`).then((response) => response.json());
   const lookup = await api(`/articles/lookup?url=${encodeURIComponent('/articles/port-authority-surplus')}`);
@@ -183,24 +209,11 @@ test('every element works under a strict CSP: loads, votes, posts a comment; no 
   assert.equal(view.poll.total, '', 'no counts before voting');
 
   // Vote like a reader: pick the second choice, press Vote; results draw their bars from a custom property.
-  await clickIn(page, () => document.querySelector('news-poll').shadowRoot.querySelectorAll('input')[1]);
-  await clickIn(page, () => document.querySelector('news-poll').shadowRoot.querySelector('[part="vote-button"]'));
-  const voted = await waitInPage(
-    page,
-    () => {
-      const poll = window.__readPage().poll;
-      return poll.results === 4 && poll.total && poll.busy === 'false' ? poll : false;
-    },
-    { message: 'the poll results after voting', describe: () => window.__readPage().poll },
-  );
+  const voted = await voteInPoll(page, 1);
   const pollApi = await api(`/polls/${pollId}`, { headers: { Authorization: `Bearer ${token}` } });
   assert.deepEqual(pollApi.myVote, ['bond'], 'the API has the reader’s vote');
   assert.equal(voted.total, `Total votes: ${pollApi.totalVotes.toLocaleString('en')}`);
   assert.deepEqual(violations, [], 'no CSP violation while the results render (bars, announcement, focus)');
-  voted.bars.forEach((width, index) => {
-    assert.ok(Math.abs(width - voted.shares[index]) <= 2, `bar ${index} is ${width}% wide for a ${voted.shares[index]}% share (the CSP did not block its width)`);
-  });
-  assert.ok(voted.bars.some((width) => width > 0));
 
   // Post a comment as the signed-in reader.
   const body = `Posted under a strict CSP at ${Date.now()}`;
@@ -262,21 +275,11 @@ test('a data-mode article (blocks rendered by Lit into the light DOM) works unde
 
 test('the standalone poll (one file, its own Lit) works under the strict CSP: loads, votes, draws its bars', { skip, timeout: 60_000 }, async () => {
   const { context, page, violations, problems } = await openReader();
-  const response = await page.goto(`${site.url}/pages/csp-standalone.html`, { waitUntil: 'load' });
+  // The demo's poll-only page, served with the strict policy.
+  const response = await page.goto(`${site.url}/demo/poll.html`, { waitUntil: 'load' });
   assert.equal(response.headers()['content-security-policy'], publisherCsp);
   await waitInPage(page, () => window.__readPage().poll.choices === 4, { message: 'the poll to load', describe: () => window.__readPage().poll });
-  await clickIn(page, () => document.querySelector('news-poll').shadowRoot.querySelectorAll('input')[3]);
-  await clickIn(page, () => document.querySelector('news-poll').shadowRoot.querySelector('[part="vote-button"]'));
-  const voted = await waitInPage(
-    page,
-    () => {
-      const poll = window.__readPage().poll;
-      return poll.results === 4 && poll.total && poll.busy === 'false' ? poll : false;
-    },
-    { message: 'the poll results after voting', describe: () => window.__readPage().poll },
-  );
-  // Each bar is as wide as its share: the custom property set through the CSSOM applied.
-  voted.bars.forEach((width, index) => assert.ok(Math.abs(width - voted.shares[index]) <= 2, `bar ${index}: ${width}% for ${voted.shares[index]}%`));
+  await voteInPoll(page, 3);
   await sleep(300);
   await context.close();
   assert.deepEqual(violations, []);

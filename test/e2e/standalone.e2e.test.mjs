@@ -3,7 +3,7 @@
 // Run: node --test test/e2e/standalone.e2e.test.mjs
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, notNetworkLine, watchProblems } from './support/browser.mjs';
+import { clickIn, launchBrowser, notNetworkLine, waitInPage, watchProblems } from './support/browser.mjs';
 import { demoServer, demoSkip as skip } from './support/reference-server.mjs';
 
 let server;
@@ -39,20 +39,18 @@ async function open(path) {
   return { context, page, problems, library, api };
 }
 
-/** Waits until `fn(shadowRoot of the poll)` is true in the page. */
-const inPoll = (page, fn) => page.waitForFunction(`(${fn})(document.querySelector('news-poll')?.shadowRoot)`, { timeout: 20_000 });
-
 test('a page with only the poll loads one file of the library, and a reader votes there', { skip, timeout: 90_000 }, async () => {
   const { context, page, problems, library } = await open('/demo/poll.html');
-  await inPoll(page, (root) => root?.querySelector('fieldset:not(:disabled) input'));
+  await waitInPage(page, () => document.querySelector('news-poll')?.shadowRoot?.querySelector('fieldset:not(:disabled) input'), { timeout: 20_000, message: 'the poll to load' });
   assert.deepEqual(library, ['/dist/standalone/news-poll.js'], 'one file, no chunk');
 
-  const input = await page.evaluateHandle(() => document.querySelector('news-poll').shadowRoot.querySelectorAll('input')[2]);
-  await input.click();
-  const button = await page.evaluateHandle(() => document.querySelector('news-poll').shadowRoot.querySelector('[part="vote-button"]'));
-  await page.waitForFunction((b) => !b.disabled, {}, button);
-  await button.click();
-  await inPoll(page, (root) => root.querySelector('[role="status"]').textContent.includes('Vote recorded'));
+  await clickIn(page, () => document.querySelector('news-poll').shadowRoot.querySelectorAll('input')[2]);
+  // The button is enabled in the update after the choice.
+  await waitInPage(page, () => !document.querySelector('news-poll').shadowRoot.querySelector('[part="vote-button"]').disabled, { message: 'Vote enabled' });
+  await clickIn(page, () => document.querySelector('news-poll').shadowRoot.querySelector('[part="vote-button"]'));
+  await waitInPage(page, () => document.querySelector('news-poll').shadowRoot.querySelector('[role="status"]').textContent.includes('Vote recorded'), {
+    message: 'the vote to be recorded',
+  });
   const view = await page.$eval('news-poll', (poll) => ({
     // The chosen label, without the "Your choice" tag after its last word.
     mine: [...(poll.shadowRoot.querySelector('[part="result"].mine .label')?.childNodes ?? [])]
@@ -67,7 +65,9 @@ test('a page with only the poll loads one file of the library, and a reader vote
 
   // Its catalogs come from the standalone build's own folder.
   await page.evaluate(() => (document.documentElement.lang = 'es'));
-  await inPoll(page, (root) => root.querySelector('[part="total"]')?.textContent.startsWith('Total de votos'));
+  await waitInPage(page, () => document.querySelector('news-poll').shadowRoot.querySelector('[part="total"]')?.textContent.startsWith('Total de votos'), {
+    message: 'the Spanish results',
+  });
   assert.equal(library.length, 2);
   assert.match(library[1], /^\/dist\/standalone\/chunks\/es-[\w-]+\.js$/);
   assert.deepEqual(problems, []);
@@ -92,7 +92,7 @@ test('a page with only the comments loads one file of the library and shows the 
   await page.goto(signIn, { waitUntil: 'load' });
   assert.equal(new URL(page.url()).pathname, '/demo/comments.html');
   // (A waitForSelector does not see changes inside a shadow root, so poll.)
-  await page.waitForFunction(() => document.querySelector('news-comments').shadowRoot.querySelector('textarea#c'), { timeout: 20_000, polling: 100 });
+  await waitInPage(page, () => document.querySelector('news-comments').shadowRoot.querySelector('textarea#c'), { timeout: 20_000, message: 'the composer' });
   const field = await page.$('news-comments >>> textarea#c');
   const text = `Posted from the one-file build ${Date.now()}`;
   await field.click();
