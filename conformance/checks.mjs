@@ -1,4 +1,4 @@
-// The conformance checks: a publisher's backend against the REST contract (SPEC §4) and the OpenAPI document.
+// The conformance checks: a publisher's backend against the news-elements REST contract and the OpenAPI document.
 // Every check records PASS, FAIL or SKIP with a one-line reason naming the request, what was expected and what came back.
 import { randomBytes } from 'node:crypto';
 import { Contract, loadContract } from './schema.mjs';

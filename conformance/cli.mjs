@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// news-elements-conformance: checks a backend against the news-elements REST contract (SPEC §4) and its OpenAPI document.
+// news-elements-conformance: checks a backend against the news-elements REST contract and its OpenAPI document.
 //   npx news-elements-conformance https://api.example.com [--token JWT] [--second-token JWT] [--origin https://www.example.com]
 //                                 [--article ID] [--poll ID] [--thread ID] [--timeout MS] [--json]
 // Exit code: 0 when nothing failed, 1 when a check failed, 2 on bad usage.

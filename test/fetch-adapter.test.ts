@@ -94,7 +94,7 @@ function stubRandom(fraction: number) {
 const poll = { id: 'p1', question: 'Q?', options: [], totalVotes: null, multiple: false, status: 'open', results: 'after-vote', myVote: null };
 
 describe('createFetchAdapter', () => {
-  describe('paths (SPEC §4)', () => {
+  describe('paths of the REST contract', () => {
     it('sends every method to its REST path, with query strings and JSON bodies', async () => {
       const a = adapter();
       const page = { total: 0, comments: [], nextCursor: null };

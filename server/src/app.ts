@@ -25,7 +25,7 @@ export interface Api {
   close(): Promise<void>;
 }
 
-/** Builds the REST API of SPEC §4 under `basePath` (`/api` in the server, `/` in tests). */
+/** Builds the news-elements REST API under `basePath` (`/api` in the server, `/` in tests). */
 export async function createApi(options: { db: Db; config: ServerConfig; basePath?: string }): Promise<Api> {
   const { db, config } = options;
   const bus = new EventBus(db, config.databaseSchema);

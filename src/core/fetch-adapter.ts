@@ -10,7 +10,7 @@ import type { NewsAdapter } from './types.js';
 export type { FetchAdapterOptions };
 
 /**
- * The default adapter: speaks the REST API of SPEC §4 with `fetch`, timeouts, retries with
+ * The default adapter: speaks the news-elements REST API with `fetch`, timeouts, retries with
  * exponential backoff and full jitter, idempotency keys on writes and typed errors. It has every
  * route of `NewsAdapter`.
  */

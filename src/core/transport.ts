@@ -1,4 +1,4 @@
-// The fetch adapter's transport (SPEC §4): one `request` with timeouts, retries, idempotency keys
+// The fetch adapter's transport over the REST API: one `request` with timeouts, retries, idempotency keys
 // and typed errors, and the live stream. The routes over it live in `routes/`; `fetch-adapter.ts`
 // puts them all together for `createFetchAdapter()`.
 import { HttpError, NetworkError } from './errors.js';

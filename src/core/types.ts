@@ -1,5 +1,5 @@
 /**
- * Data shapes of the REST contract (SPEC §4) and the adapter every element talks to (SPEC §3).
+ * Data shapes of the REST contract (openapi.json) and the adapter every element talks to.
  * Dates are ISO 8601 strings, as they arrive in JSON.
  */
 
