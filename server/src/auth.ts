@@ -2,7 +2,7 @@ import { timingSafeEqual, randomBytes, createHash } from 'node:crypto';
 import { getCookie, setCookie } from 'hono/cookie';
 import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
-import type { User } from '../../src/core/types.ts';
+import type { User } from '../../src/core/contract.ts';
 import type { AppContext } from './http/env.ts';
 import { authRequired, forbidden, ApiError } from './http/errors.ts';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import type { User } from '../../src/core/types.ts';
+import type { User } from '../../src/core/contract.ts';
 import { signUserToken } from './auth.ts';
 
 /** Sample readers the demo sign-in can mint tokens for (`?reader=2` picks the second). */

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ArticleBlock, InlineNode } from '../../src/core/types.ts';
+import type { ArticleBlock, InlineNode } from '../../src/core/contract.ts';
 import { demoArticle, demoPoll, demoThread, relatedArticles } from '../src/seed/demo-content.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));

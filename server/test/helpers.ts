@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import assert from 'node:assert/strict';
-import type { User } from '../../src/core/types.ts';
+import type { User } from '../../src/core/contract.ts';
 import { createApi, type Api } from '../src/app.ts';
 import { signUserToken } from '../src/auth.ts';
 import { readConfig, type Limits, type ServerConfig } from '../src/config.ts';

@@ -7,6 +7,13 @@ import { formatRelative } from '../core/relative-time.js';
 import { NearViewportController } from '../core/near-viewport.js';
 import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
 import { safeUrl } from '../core/safe-url.js';
+import {
+  COMMENT_MAX_LENGTH,
+  COMMENT_PAGE_DEFAULT,
+  COMMENT_PAGE_MAX,
+  EDIT_WINDOW_MS,
+  REPORT_REASON_MAX_LENGTH,
+} from '../core/contract.js';
 import type { Comment, CommentPage, CommentSort, LiveEvent, NewsAdapter, User } from '../core/types.js';
 import { autolink } from './autolink.js';
 import { DraftStore, flushDrafts } from './draft-store.js';
@@ -49,8 +56,6 @@ interface EditorOptions {
 }
 
 const SORTS: CommentSort[] = ['newest', 'oldest', 'top'];
-const EDIT_WINDOW_MS = 15 * 60 * 1000;
-const REPORT_MAX = 500;
 
 const statusOf = (error: unknown) => (error as HttpError | undefined)?.status;
 
@@ -119,10 +124,10 @@ export class NewsComments extends NewsElement {
   sort: CommentSort = 'newest';
 
   /** Top-level comments per page (1–100). */
-  pageSize = 20;
+  pageSize = COMMENT_PAGE_DEFAULT;
 
   /** Longest comment a reader may post, in characters. */
-  maxLength = 2000;
+  maxLength = COMMENT_MAX_LENGTH;
 
   /** Follow new comments as they are posted (server-sent events). */
   live = false;
@@ -170,12 +175,12 @@ export class NewsComments extends NewsElement {
 
   private get limit(): number {
     const size = Math.floor(Number(this.pageSize));
-    return size > 0 ? Math.min(size, 100) : 20;
+    return size > 0 ? Math.min(size, COMMENT_PAGE_MAX) : COMMENT_PAGE_DEFAULT;
   }
 
   private get max(): number {
     const max = Math.floor(Number(this.maxLength));
-    return max > 0 ? max : 2000;
+    return max > 0 ? max : COMMENT_MAX_LENGTH;
   }
 
   override connectedCallback(): void {
@@ -756,7 +761,7 @@ export class NewsComments extends NewsElement {
       label: this.msg(edit ? 'comments.editLabel' : 'comments.reportLabel'),
       submit: this.msg(edit ? 'comments.save' : 'comments.sendReport'),
       text: form.text,
-      max: edit ? this.max : REPORT_MAX,
+      max: edit ? this.max : REPORT_REASON_MAX_LENGTH,
       busy: form.busy,
       error: form.error,
       onInput: (text) => {

@@ -1,3 +1,10 @@
+import {
+  COMMENT_MAX_LENGTH,
+  COMMENT_PAGE_DEFAULT,
+  COMMENT_PAGE_MAX,
+  EDIT_WINDOW_MS,
+  REPORT_REASON_MAX_LENGTH,
+} from './contract.js';
 import { HttpError, NetworkError } from './errors.js';
 import type {
   Article,
@@ -126,8 +133,6 @@ interface StoredPoll {
 
 type Key = [number, number] | [number, number, number];
 
-const EDIT_WINDOW_MS = 15 * 60 * 1000;
-const MAX_COMMENT = 2000;
 const ANONYMOUS_VOTER = 'memory-voter';
 
 const clone = <T>(value: T): T => (value === undefined ? value : structuredClone(value));
@@ -331,8 +336,10 @@ export function createMemoryAdapter(seed: MemorySeed = {}, options: { latencyMs?
   };
 
   /** A page of `list` in keyset order, with an opaque cursor naming the last item's key. */
-  function paginate(list: StoredComment[], sort: CommentSort | 'replies', cursor: string | null | undefined, limit = 20, total: number): CommentPage {
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw invalid('Invalid query. limit must be 1 to 100.');
+  function paginate(list: StoredComment[], sort: CommentSort | 'replies', cursor: string | null | undefined, limit = COMMENT_PAGE_DEFAULT, total: number): CommentPage {
+    if (!Number.isInteger(limit) || limit < 1 || limit > COMMENT_PAGE_MAX) {
+      throw invalid(`Invalid query. limit must be 1 to ${COMMENT_PAGE_MAX}.`);
+    }
     const desc = sort !== 'oldest' && sort !== 'replies';
     const key = (c: StoredComment): Key => (sort === 'top' ? [c.likes, c.createdAt, c.seq] : [c.createdAt, c.seq]);
     const sorted = list.sort((a, b) => (desc ? -1 : 1) * compareKeys(key(a), key(b)));
@@ -553,7 +560,7 @@ export function createMemoryAdapter(seed: MemorySeed = {}, options: { latencyMs?
     postComment: (threadId, input, call) =>
       run('postComment', [threadId, input], call, () => {
         const me = requireUser();
-        const body = typedText(input.body, MAX_COMMENT, 'body');
+        const body = typedText(input.body, COMMENT_MAX_LENGTH, 'body');
         const status = premoderated.has(threadId) ? 'pending' : 'published';
         return commentView(storeComment(threadId, me, body, input.parentId ?? null, status));
       }),
@@ -561,13 +568,13 @@ export function createMemoryAdapter(seed: MemorySeed = {}, options: { latencyMs?
     editComment: (id, body, call) =>
       run('editComment', [id, body], call, () => {
         const me = requireUser();
-        const text = typedText(body, MAX_COMMENT, 'body');
+        const text = typedText(body, COMMENT_MAX_LENGTH, 'body');
         const c = ownComment(id, me);
         if (c.status === 'deleted' || c.status === 'rejected') {
           throw new HttpError(409, 'comment_gone', 'This comment can no longer be edited.');
         }
         if (now() - c.createdAt > EDIT_WINDOW_MS) {
-          throw new HttpError(409, 'edit_window_closed', 'Comments can be edited for 15 minutes after posting.');
+          throw new HttpError(409, 'edit_window_closed', `Comments can be edited for ${EDIT_WINDOW_MS / 60_000} minutes after posting.`);
         }
         c.body = text;
         c.editedAt = now();
@@ -587,7 +594,7 @@ export function createMemoryAdapter(seed: MemorySeed = {}, options: { latencyMs?
     reportComment: (id, reason, call) =>
       run('reportComment', [id, reason], call, () => {
         publishedComment(id);
-        const text = typedText(reason, 500, 'reason');
+        const text = typedText(reason, REPORT_REASON_MAX_LENGTH, 'reason');
         const reporterId = voterId();
         const existing = reports.find((r) => r.commentId === id && r.reporterId === reporterId);
         if (existing) existing.reason = text;

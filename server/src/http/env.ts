@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { User } from '../../../src/core/types.ts';
+import type { User } from '../../../src/core/contract.ts';
 
 /** Per-request values the middleware computes once. */
 export interface AppEnv {

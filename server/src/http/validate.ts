@@ -1,10 +1,9 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { ID_PATTERN } from '../../../src/core/contract.ts';
 import { ApiError, notFound } from './errors.ts';
 
-/** Publisher-chosen ids (articles, polls, threads, options) and server ids (comments): short, URL-safe. */
-export const idPattern = /^[A-Za-z0-9][A-Za-z0-9._:~-]{0,127}$/;
-export const idSchema = z.string().regex(idPattern, 'must be 1-128 URL-safe characters');
+export const idSchema = z.string().regex(ID_PATTERN, 'must be 1-128 URL-safe characters');
 
 /** Validates `input`; a failure becomes 422 with the first problem spelled out. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where: string): z.output<S> {
@@ -18,7 +17,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where
 /** A path id that cannot exist is simply not found. */
 export function pathId(c: Context, name: string, what: string): string {
   const value = c.req.param(name);
-  if (typeof value !== 'string' || !idPattern.test(value)) throw notFound(what);
+  if (typeof value !== 'string' || !ID_PATTERN.test(value)) throw notFound(what);
   return value;
 }
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Article } from '../../../src/core/types.ts';
+import { POLL_OPTIONS_MAX, type Article } from '../../../src/core/contract.ts';
 import { ApiError } from '../http/errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { idempotentWrite } from '../http/idempotency.ts';
@@ -63,10 +63,10 @@ const pollBody = z.object({
   options: z
     .array(z.object({ id: idSchema, label: safeText(1, 300) }))
     .min(2)
-    .max(20)
+    .max(POLL_OPTIONS_MAX)
     .refine((options) => new Set(options.map((o) => o.id)).size === options.length, 'option ids must be unique'),
   multiple: z.boolean().default(false),
-  maxChoices: z.number().int().min(1).max(20).nullish(),
+  maxChoices: z.number().int().min(1).max(POLL_OPTIONS_MAX).nullish(),
   results: z.enum(['after-vote', 'always', 'after-close']).default('after-vote'),
   closesAt: z.iso.datetime({ offset: true }).nullish(),
   status: z.enum(['open', 'closed']).default('open'),

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { RELATED_DEFAULT, RELATED_MAX } from '../../../src/core/contract.ts';
 import { notFound } from '../http/errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { parseQuery, pathId, safeText } from '../http/validate.ts';
@@ -7,7 +8,7 @@ import type { Services } from '../services.ts';
 import { getArticle, lookupArticle, relatedArticles } from '../store/articles.ts';
 
 const lookupQuery = z.object({ url: safeText(1, 2048) });
-const relatedQuery = z.object({ limit: z.coerce.number().int().min(1).max(20).default(4) });
+const relatedQuery = z.object({ limit: z.coerce.number().int().min(1).max(RELATED_MAX).default(RELATED_DEFAULT) });
 
 export function articleRoutes({ db }: Services): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();

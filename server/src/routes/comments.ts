@@ -1,6 +1,14 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Comment } from '../../../src/core/types.ts';
+import {
+  COMMENT_MAX_LENGTH,
+  COMMENT_PAGE_DEFAULT,
+  COMMENT_PAGE_MAX,
+  COUNTS_THREADS_MAX,
+  CURSOR_MAX_LENGTH,
+  REPORT_REASON_MAX_LENGTH,
+  type Comment,
+} from '../../../src/core/contract.ts';
 import { notFound } from '../http/errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { idempotentWrite } from '../http/idempotency.ts';
@@ -21,22 +29,21 @@ import {
   toComment,
 } from '../store/comments.ts';
 
-export const maxCommentLength = 2000;
-
-const limit = z.coerce.number().int().min(1).max(100).default(20);
-const cursor = z.string().max(512).optional();
+const limit = z.coerce.number().int().min(1).max(COMMENT_PAGE_MAX).default(COMMENT_PAGE_DEFAULT);
+const cursor = z.string().max(CURSOR_MAX_LENGTH).optional();
 const threadQuery = z.object({ sort: z.enum(['newest', 'oldest', 'top']).default('newest'), cursor, limit });
 const repliesQuery = z.object({ cursor, limit });
 const countsQuery = z.object({
   threads: z
     .string()
-    .max(20_000)
+    // Room for the most ids of the longest length, their commas and stray spaces.
+    .max(COUNTS_THREADS_MAX * 200)
     .transform((value) => [...new Set(value.split(',').map((id) => id.trim()).filter(Boolean))])
-    .pipe(z.array(idSchema).min(1, 'name at least one thread').max(100, 'at most 100 threads per request')),
+    .pipe(z.array(idSchema).min(1, 'name at least one thread').max(COUNTS_THREADS_MAX, `at most ${COUNTS_THREADS_MAX} threads per request`)),
 });
-const postBody = z.object({ body: typedText(maxCommentLength), parentId: idSchema.nullish() });
-const editBody = z.object({ body: typedText(maxCommentLength) });
-const reportBody = z.object({ reason: typedText(500) });
+const postBody = z.object({ body: typedText(COMMENT_MAX_LENGTH), parentId: idSchema.nullish() });
+const editBody = z.object({ body: typedText(COMMENT_MAX_LENGTH) });
+const reportBody = z.object({ reason: typedText(REPORT_REASON_MAX_LENGTH) });
 
 export function commentRoutes(services: Services): Hono<AppEnv> {
   const { db, auth, bus, limiter, config } = services;

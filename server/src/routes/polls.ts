@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Poll } from '../../../src/core/types.ts';
+import { VOTE_OPTIONS_MAX, type Poll } from '../../../src/core/contract.ts';
 import { notFound } from '../http/errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { idempotentWrite } from '../http/idempotency.ts';
@@ -9,7 +9,7 @@ import { idSchema, pathId, readJson } from '../http/validate.ts';
 import { chargeWrite, type Services } from '../services.ts';
 import { castVote, getPoll } from '../store/polls.ts';
 
-const voteBody = z.object({ optionIds: z.array(idSchema).min(1).max(50) });
+const voteBody = z.object({ optionIds: z.array(idSchema).min(1).max(VOTE_OPTIONS_MAX) });
 
 /** Live results are recomputed at most this often per stream, however fast votes arrive. */
 const resultsThrottleMs = 250;

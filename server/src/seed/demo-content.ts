@@ -6,7 +6,7 @@
  * `server/test/demo-content.test.ts` compares them block by block, so edit both together.
  * Everything is fictional: the city, the bridge, the people and the publisher.
  */
-import type { Article, ArticleBlock, ArticleSummary, InlineNode } from '../../../src/core/types.ts';
+import type { Article, ArticleBlock, ArticleSummary, InlineNode } from '../../../src/core/contract.ts';
 
 export interface DemoPollSeed {
   id: string;

@@ -1,4 +1,4 @@
-import type { Article, ArticleSummary } from '../../../src/core/types.ts';
+import type { Article, ArticleSummary } from '../../../src/core/contract.ts';
 import type { Queryable } from '../db/db.ts';
 
 type StoredArticle = Omit<Article, 'id'>;

@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { Comment, CommentPage, CommentSort, User } from '../../../src/core/types.ts';
+import { EDIT_WINDOW_MS, type Comment, type CommentPage, type CommentSort, type User } from '../../../src/core/contract.ts';
 import type { Queryable } from '../db/db.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { iso } from './time.ts';
-
-export const editWindowMs = 15 * 60 * 1000;
 
 export interface CommentRow {
   id: string;
@@ -228,8 +226,8 @@ export async function editComment(q: Queryable, id: string, user: User, body: st
   if (row.status === 'deleted' || row.status === 'rejected') {
     throw new ApiError(409, 'comment_gone', 'This comment can no longer be edited.');
   }
-  if (now.getTime() - new Date(row.created_at).getTime() > editWindowMs) {
-    throw new ApiError(409, 'edit_window_closed', 'Comments can be edited for 15 minutes after posting.');
+  if (now.getTime() - new Date(row.created_at).getTime() > EDIT_WINDOW_MS) {
+    throw new ApiError(409, 'edit_window_closed', `Comments can be edited for ${EDIT_WINDOW_MS / 60_000} minutes after posting.`);
   }
   await q.query('UPDATE comments SET body = $2, edited_at = $3 WHERE id = $1', [id, body, now]);
   const edited = await getComment(q, id, user.id);

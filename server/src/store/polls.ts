@@ -1,4 +1,4 @@
-import type { Poll, PollResultsVisibility } from '../../../src/core/types.ts';
+import type { Poll, PollResultsVisibility } from '../../../src/core/contract.ts';
 import type { Queryable } from '../db/db.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { iso } from './time.ts';
