@@ -140,8 +140,15 @@ describe('i18n', () => {
 
 describe('DataController', () => {
   class Host extends LitElement {
-    resolvers: ((value: string) => void)[] = [];
-    data = new DataController<string>(this, () => new Promise((resolve) => this.resolvers.push(resolve)));
+    static override properties = { key: {} };
+    key?: string = 'a';
+    /** Args each task ran with, and how to settle it. */
+    calls: { args: readonly string[]; resolve: (value: string) => void; signal: AbortSignal }[] = [];
+    skip = false;
+    data = new DataController(this, {
+      args: () => (this.key ? [this.key] : undefined),
+      task: (args, signal) => (this.skip ? undefined : new Promise<string>((resolve) => this.calls.push({ args, resolve, signal }))),
+    });
   }
   customElements.define('news-test-data-host', Host);
 
@@ -149,12 +156,55 @@ describe('DataController', () => {
     const host = await fixture<Host>(html`<news-test-data-host></news-test-data-host>`);
     const first = host.data.run();
     const second = host.data.run();
-    host.resolvers[1]('new');
+    host.calls[2].resolve('new');
     await second;
-    host.resolvers[0]('old');
+    host.calls[1].resolve('old');
     await first;
     expect(host.data.value).to.equal('new');
     expect(host.data.status).to.equal('ready');
+  });
+
+  it('loads when the args change, not when they stay the same or go away', async () => {
+    const host = await fixture<Host>(html`<news-test-data-host></news-test-data-host>`);
+    expect(host.data.status).to.equal('loading');
+    host.calls[0].resolve('for a');
+    await waitFor(() => host.data.status === 'ready', 'first load');
+    host.requestUpdate();
+    await host.updateComplete;
+    host.key = undefined;
+    await host.updateComplete;
+    host.key = 'a';
+    await host.updateComplete;
+    expect(host.calls.map((call) => call.args)).to.deep.equal([['a']]);
+    expect(host.data.value).to.equal('for a');
+    host.key = 'b';
+    await host.updateComplete;
+    expect(host.calls.map((call) => call.args)).to.deep.equal([['a'], ['b']]);
+    host.key = 'c';
+    await host.updateComplete;
+    expect(host.calls[1].signal.aborted, 'the load for b is aborted').to.equal(true);
+    host.calls[2].resolve('for c');
+    await waitFor(() => host.data.status === 'ready', 'load for c');
+    expect(host.data.value).to.equal('for c');
+  });
+
+  it('stays idle when the task skips the args, and starts over after leaving mid-load', async () => {
+    const host = document.createElement('news-test-data-host') as Host;
+    host.skip = true;
+    document.body.append(host);
+    await host.updateComplete;
+    expect([host.data.status, host.calls.length]).to.deep.equal(['idle', 0]);
+    host.skip = false;
+    host.key = 'b';
+    await host.updateComplete;
+    expect(host.data.status).to.equal('loading');
+    host.remove();
+    expect([host.data.status, host.calls[0].signal.aborted]).to.deep.equal(['idle', true]);
+    document.body.append(host);
+    host.requestUpdate();
+    await host.updateComplete;
+    expect(host.calls.map((call) => call.args)).to.deep.equal([['b'], ['b']]);
+    host.remove();
   });
 });
 

@@ -67,12 +67,17 @@ export class NewsAlsoRead extends NewsElement {
   private imageFailed = false;
 
   private readonly nearViewport = new NearViewportController(this, { eager: () => this.loading === 'eager' });
-  private readonly summary = new DataController<ArticleSummary>(
-    this,
-    (signal) => this.resolvedAdapter!.lookupArticle(this.safeHref!, { signal }),
-    (error) => this.fail('unfurl_failed', `could not unfurl "${this.safeHref}": ${String(error)}`),
-  );
-  private unfurledHref?: string;
+  /** Unfurls once per href, when asked to and near the viewport. */
+  private readonly summary = new DataController(this, {
+    args: () => (this.unfurl && this.safeHref && this.nearViewport.near ? [this.safeHref] : undefined),
+    task: ([href], signal): Promise<ArticleSummary> | undefined => {
+      const adapter = this.resolvedAdapter;
+      if (adapter) return adapter.lookupArticle(href, { signal });
+      this.fail('no_adapter', 'unfurl needs an adapter: set <meta name="news-elements:endpoint">, call configure() or set the adapter property');
+      return undefined;
+    },
+    onError: (error, [href]) => this.fail('unfurl_failed', `could not unfurl "${href}": ${String(error)}`),
+  });
 
   private get rawHref(): string | undefined {
     return this.href ?? this.fallback.href;
@@ -106,19 +111,6 @@ export class NewsAlsoRead extends NewsElement {
       }
     }
     if (changed.has('image')) this.imageFailed = false;
-    this.startUnfurl();
-  }
-
-  /** Unfurls once per href, when asked to and near the viewport. */
-  private startUnfurl() {
-    const href = this.safeHref;
-    if (!this.unfurl || !href || !this.nearViewport.near || href === this.unfurledHref) return;
-    this.unfurledHref = href;
-    if (!this.resolvedAdapter) {
-      this.fail('no_adapter', 'unfurl needs an adapter: set <meta name="news-elements:endpoint">, call configure() or set the adapter property');
-      return;
-    }
-    void this.summary.run();
   }
 
   private onClick(event: MouseEvent) {

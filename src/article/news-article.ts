@@ -62,15 +62,21 @@ export class NewsArticle extends NewsElement {
   article?: Article;
 
   private readonly provider = providePage(this, {});
-  private readonly loader = new DataController<Article>(
-    this,
-    (signal) => this.ownAdapter!.getArticle(this.articleId!, { signal }),
-    (error) => this.fail('load_failed', `could not load article "${this.articleId}": ${String(error)}`),
-  );
+  /** Data mode: loads the article once per id when the light DOM has no body. */
+  private readonly loader = new DataController(this, {
+    args: () => (!this.article && this.articleId && !this.hasBody ? [this.articleId] : undefined),
+    task: ([id], signal): Promise<Article> | undefined => {
+      const adapter = this.ownAdapter;
+      if (adapter) return adapter.getArticle(id, { signal });
+      this.fail('no_adapter', `article "${id}" has no body and no adapter to load it from`);
+      return undefined;
+    },
+    onComplete: (article) => article && (this.article = article),
+    onError: (error, [id]) => this.fail('load_failed', `could not load article "${id}": ${String(error)}`),
+  });
   private fromEndpoint?: { endpoint: string; adapter: NewsAdapter };
   private bodyObserver?: MutationObserver;
   private countScheduled = false;
-  private loadedId?: string;
 
   private get ownAdapter(): NewsAdapter | undefined {
     if (this.adapter) return this.adapter;
@@ -132,24 +138,10 @@ export class NewsArticle extends NewsElement {
     if (current.adapter !== value.adapter || current.articleId !== value.articleId || current.readingMinutes !== value.readingMinutes) {
       this.provider.setValue(value);
     }
-    this.startLoading();
   }
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('article') && this.article) this.renderArticle(this.article);
-  }
-
-  /** Data mode: loads the article once per id when the light DOM has no body. */
-  private startLoading() {
-    if (this.article || !this.articleId || this.articleId === this.loadedId || this.hasBody) return;
-    this.loadedId = this.articleId;
-    if (!this.ownAdapter) {
-      this.fail('no_adapter', `article "${this.articleId}" has no body and no adapter to load it from`);
-      return;
-    }
-    void this.loader.run().then(() => {
-      if (this.loader.status === 'ready' && this.loader.value) this.article = this.loader.value;
-    });
   }
 
   private renderArticle(article: Article) {
@@ -168,7 +160,7 @@ export class NewsArticle extends NewsElement {
     if (status === 'error' && !this.article) {
       return html`<div class="error" role="alert">
         <p>${this.msg('article.loadFailed')}</p>
-        <button type="button" @click=${() => this.loader.run().then(() => (this.article = this.loader.value))}>${this.msg('common.retry')}</button>
+        <button type="button" @click=${() => this.loader.run()}>${this.msg('common.retry')}</button>
       </div>`;
     }
     return html`<article part="base">

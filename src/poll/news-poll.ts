@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { DataController } from '../core/data-controller.js';
+import { LiveStreamController } from '../core/live-stream.js';
 import type { HttpError } from '../core/errors.js';
 import { NewsVoteEvent } from '../core/events.js';
 import { formatDate, formatNumber, parseDate, addEnglishDefaults } from '../core/i18n.js';
 import { NearViewportController } from '../core/near-viewport.js';
 import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
-import type { LiveEvent, NewsAdapter, Poll, PollResultsVisibility } from '../core/types.js';
+import type { LiveEvent, Poll, PollResultsVisibility } from '../core/types.js';
 import { percentages } from './percentages.js';
 import { normalizePoll, visibilities } from './poll-data.js';
 import { styles } from './poll.styles.js';
@@ -95,119 +96,110 @@ export class NewsPoll extends NewsElement {
   /** The poll as data (the shape of `GET /polls/{id}`), e.g. rendered by the host; the API's answer wins over it. */
   poll?: Poll;
 
-  private inlineOptions: { id: string; label: string }[] = [];
+  #inlineOptions: { id: string; label: string }[] = [];
   /** The latest poll from the adapter: loaded, returned by a vote, or pushed live. */
-  private server?: Poll;
-  private picked: string[] = [];
+  #server?: Poll;
+  #picked: string[] = [];
   /** The choice being sent, shown optimistically until the server answers. */
-  private sending?: string[];
+  #sending?: string[];
   /** A visible note about the last vote attempt (message key). */
-  private voteProblem?: string;
+  #voteProblem?: string;
   /** What the status region says: the outcome of the last vote. */
-  private spoken = '';
+  #spoken = '';
   /** The reader chose "Show results" before voting (`results="always"`). */
-  private browsing = false;
+  #browsing = false;
   /** The server said 409: this reader has voted, even if the poll data does not say so. */
-  private alreadyVoted = false;
+  #alreadyVoted = false;
   /** The server said 410. */
-  private closedByServer = false;
+  #closedByServer = false;
 
   /** The poll being shown: from the server, the `poll` property or the inline markup. */
-  private pollData?: Poll;
-  private readonly reported = new Set<string>();
-  private readonly nearViewport = new NearViewportController(this, { eager: () => this.loading === 'eager' });
-  private readonly loader = new DataController<Poll>(
-    this,
-    (signal) => this.resolvedAdapter!.getPoll(this.pollId!, { signal }),
-    (error) => this.fail('load_failed', `could not load poll "${this.pollId}": ${String(error)}`),
-  );
-  /** The poll id and adapter of the last load, and of the open live stream. */
-  private requestedFor?: [string, NewsAdapter];
-  private takenValue?: Poll;
-  private closeStream?: () => void;
-  private subscribedTo?: [string, NewsAdapter];
-  private queuedLive?: unknown;
-  private liveTimer?: ReturnType<typeof setTimeout>;
-  private lastLive = 0;
-  private closeTimer?: ReturnType<typeof setTimeout>;
-  private focusAfterRender?: string;
+  #pollData?: Poll;
+  readonly #reported = new Set<string>();
+  readonly #nearViewport = new NearViewportController(this, { eager: () => this.loading === 'eager' });
+  /** Loads the poll once per poll id and adapter, when near the viewport. */
+  readonly #loader = new DataController(this, {
+    args: () => (this.#nearViewport.near && this.pollId && this.resolvedAdapter ? ([this.pollId, this.resolvedAdapter] as const) : undefined),
+    task: ([id, adapter], signal) => adapter.getPoll(id, { signal }),
+    onComplete: (poll) => (this.#server = this.#fromServer(poll)),
+    onError: (error, [id]) => this.fail('load_failed', `could not load poll "${id}": ${String(error)}`),
+  });
+  readonly #liveStream = new LiveStreamController(this, {
+    channel: () => (this.live && this.#nearViewport.near && this.pollId ? [this.resolvedAdapter, `polls/${this.pollId}`] : undefined),
+    onEvent: (event) => this.#onLive(event),
+    onError: (error) => this.#reportOnce('live_failed', `could not subscribe to live results: ${String(error)}`),
+  });
+  #queuedLive?: unknown;
+  #liveTimer?: ReturnType<typeof setTimeout>;
+  #lastLive = 0;
+  #closeTimer?: ReturnType<typeof setTimeout>;
+  #focusAfterRender?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.readOptions();
+    this.#readOptions();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopLive();
-    clearTimeout(this.closeTimer);
+    this.#stopLive();
+    clearTimeout(this.#closeTimer);
   }
 
   /** Reads the inline `<option>` children. */
-  private readOptions() {
-    this.inlineOptions = Array.from(this.querySelectorAll('option'), (option) => ({ id: option.value, label: option.label }));
+  #readOptions() {
+    this.#inlineOptions = Array.from(this.querySelectorAll('option'), (option) => ({ id: option.value, label: option.label }));
     this.requestUpdate();
   }
 
   /** `fail()` once per problem code, however often live updates repeat the same bad data. */
-  private reportOnce = (code: string, message: string) => {
-    if (this.reported.has(code)) return;
-    this.reported.add(code);
+  #reportOnce = (code: string, message: string) => {
+    if (this.#reported.has(code)) return;
+    this.#reported.add(code);
     this.fail(code, message);
   };
 
-  private get adapterReady(): boolean {
+  get #adapterReady(): boolean {
     return !!this.resolvedAdapter && !!this.pollId;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('pollId') && changed.get('pollId') !== undefined) {
-      this.server = this.sending = this.voteProblem = undefined;
-      this.picked = [];
-      this.browsing = this.alreadyVoted = this.closedByServer = false;
+      this.#server = this.#sending = this.#voteProblem = undefined;
+      this.#picked = [];
+      this.#browsing = this.#alreadyVoted = this.#closedByServer = false;
     }
-    const loaded = this.loader.status === 'ready' ? this.loader.value : undefined;
-    if (loaded && loaded !== this.takenValue) {
-      this.takenValue = loaded;
-      this.server = this.fromServer(loaded);
-    }
-    this.pollData = this.server ?? (this.poll ? normalizePoll(this.poll, this.reportOnce) : this.inlinePoll());
+    this.#pollData = this.#server ?? (this.poll ? normalizePoll(this.poll, this.#reportOnce) : this.#inlinePoll());
   }
 
-  private fromServer(raw: unknown): Poll {
-    return normalizePoll({ ...(raw as object), id: this.pollId }, this.reportOnce);
+  #fromServer(raw: unknown): Poll {
+    return normalizePoll({ ...(raw as object), id: this.pollId }, this.#reportOnce);
   }
 
   /** The poll as written in the page: attributes and `<option>` children; no counts. */
-  private inlinePoll(): Poll | undefined {
-    if (!this.question?.trim() && !this.inlineOptions.length) return undefined;
+  #inlinePoll(): Poll | undefined {
+    if (!this.question?.trim() && !this.#inlineOptions.length) return undefined;
     return normalizePoll(
       {
         id: this.pollId,
         question: this.question,
-        options: this.inlineOptions,
+        options: this.#inlineOptions,
         multiple: this.multiple,
         maxChoices: this.maxChoices,
         closesAt: this.closesAt,
         results: this.results,
         myVote: null,
       },
-      this.reportOnce,
+      this.#reportOnce,
     );
   }
 
   protected override updated(): void {
-    const adapter = this.resolvedAdapter;
     const pollId = this.pollId;
-    if (this.nearViewport.near) {
-      if (adapter && pollId) {
-        if (this.requestedFor?.[0] !== pollId || this.requestedFor[1] !== adapter) {
-          this.requestedFor = [pollId, adapter];
-          void this.loader.run();
-        }
-      } else if ((pollId && !this.poll) || this.canBeVotedOn()) {
-        this.reportOnce(
+    if (this.#nearViewport.near && !(this.resolvedAdapter && pollId)) {
+      if ((pollId && !this.poll) || this.#canBeVotedOn()) {
+        this.#reportOnce(
           'no_adapter',
           pollId
             ? 'voting needs an adapter: set <meta name="news-elements:endpoint">, call configure() or set the adapter property'
@@ -215,21 +207,20 @@ export class NewsPoll extends NewsElement {
         );
       }
     }
-    this.syncLive();
-    this.scheduleClose();
-    if (this.focusAfterRender) {
-      this.shadowRoot!.querySelector<HTMLElement>(this.focusAfterRender)?.focus();
-      this.focusAfterRender = undefined;
+    this.#scheduleClose();
+    if (this.#focusAfterRender) {
+      this.shadowRoot!.querySelector<HTMLElement>(this.#focusAfterRender)?.focus();
+      this.#focusAfterRender = undefined;
     }
   }
 
   // ---- Derived state ----
 
   /** The poll data with the vote being sent applied to it, so results appear at once. */
-  private get shown(): Poll | undefined {
-    const data = this.pollData;
-    if (!data || !this.sending) return data;
-    const chosen = this.sending;
+  get #shown(): Poll | undefined {
+    const data = this.#pollData;
+    if (!data || !this.#sending) return data;
+    const chosen = this.#sending;
     const counted = data.totalVotes !== null && data.options.every((option) => option.votes !== null);
     return {
       ...data,
@@ -239,207 +230,189 @@ export class NewsPoll extends NewsElement {
     };
   }
 
-  private isClosed(poll: Poll): boolean {
+  #isClosed(poll: Poll): boolean {
     const closesAt = parseDate(poll.closesAt);
-    return this.closedByServer || poll.status === 'closed' || (!!closesAt && closesAt.getTime() <= Date.now());
+    return this.#closedByServer || poll.status === 'closed' || (!!closesAt && closesAt.getTime() <= Date.now());
   }
 
   /** The visibility rule in force: the stricter of the attribute and the data. */
-  private resultsRule(poll: Poll): PollResultsVisibility {
+  #resultsRule(poll: Poll): PollResultsVisibility {
     // An unknown attribute value (index -1) leaves the data's rule in force.
     return visibilities[Math.max(visibilities.indexOf(this.results!), visibilities.indexOf(poll.results))];
   }
 
-  private hasVoted(poll: Poll): boolean {
-    return poll.myVote !== null || this.alreadyVoted;
+  #hasVoted(poll: Poll): boolean {
+    return poll.myVote !== null || this.#alreadyVoted;
   }
 
   /** Counts the reader may see now: known (never guessed) and allowed by the visibility rule. */
-  private countsVisible(poll: Poll): boolean {
+  #countsVisible(poll: Poll): boolean {
     if (!poll.options.length || poll.options.some((option) => option.votes === null)) return false;
-    const rule = this.resultsRule(poll);
-    return rule === 'always' || this.isClosed(poll) || (rule === 'after-vote' && this.hasVoted(poll));
+    const rule = this.#resultsRule(poll);
+    return rule === 'always' || this.#isClosed(poll) || (rule === 'after-vote' && this.#hasVoted(poll));
   }
 
   /** True while the reader could vote if an adapter and poll id were there. */
-  private canBeVotedOn(): boolean {
-    const poll = this.pollData;
-    return !!poll && poll.options.length > 0 && !this.isClosed(poll) && !this.hasVoted(poll);
+  #canBeVotedOn(): boolean {
+    const poll = this.#pollData;
+    return !!poll && poll.options.length > 0 && !this.#isClosed(poll) && !this.#hasVoted(poll);
   }
 
   // ---- Live results and closing time ----
 
-  private syncLive() {
-    const adapter = this.resolvedAdapter;
-    const pollId = this.pollId;
-    const wanted = this.live && this.isConnected && this.nearViewport.near && adapter?.subscribe && pollId ? pollId : undefined;
-    if (wanted === this.subscribedTo?.[0] && (!wanted || adapter === this.subscribedTo?.[1])) return;
-    this.stopLive();
-    if (wanted) this.startLive(wanted, adapter!);
+  /** Closes the live stream (the next update reopens it if still wanted) and drops its pending update. */
+  #stopLive() {
+    this.#liveStream.close();
+    clearTimeout(this.#liveTimer);
+    this.#liveTimer = undefined;
   }
 
-  private startLive(pollId: string, adapter: NewsAdapter) {
-    this.subscribedTo = [pollId, adapter];
-    try {
-      this.closeStream = adapter.subscribe!(`polls/${pollId}`, (event) => this.onLive(event));
-    } catch (error) {
-      this.reportOnce('live_failed', `could not subscribe to live results: ${String(error)}`);
-    }
-  }
-
-  private stopLive() {
-    this.closeStream?.();
-    this.closeStream = this.subscribedTo = undefined;
-    clearTimeout(this.liveTimer);
-    this.liveTimer = undefined;
-  }
-
-  private onLive(event: LiveEvent) {
+  #onLive(event: LiveEvent) {
     if (event.type !== 'results' || !event.data) return;
-    this.queuedLive = event.data;
-    this.flushLive();
+    this.#queuedLive = event.data;
+    this.#flushLive();
   }
 
   /** Applies the latest live poll, at most once per `LIVE_INTERVAL_MS`, never over a vote in flight. */
-  private flushLive() {
-    if (this.liveTimer || this.queuedLive === undefined || this.sending) return;
-    const wait = this.lastLive + LIVE_INTERVAL_MS - Date.now();
+  #flushLive() {
+    if (this.#liveTimer || this.#queuedLive === undefined || this.#sending) return;
+    const wait = this.#lastLive + LIVE_INTERVAL_MS - Date.now();
     if (wait > 0) {
-      this.liveTimer = setTimeout(() => {
-        this.liveTimer = undefined;
-        this.flushLive();
+      this.#liveTimer = setTimeout(() => {
+        this.#liveTimer = undefined;
+        this.#flushLive();
       }, wait);
       return;
     }
-    const next = this.fromServer(this.queuedLive);
-    this.queuedLive = undefined;
-    this.lastLive = Date.now();
-    const current = this.server;
+    const next = this.#fromServer(this.#queuedLive);
+    this.#queuedLive = undefined;
+    this.#lastLive = Date.now();
+    const current = this.#server;
     // A stream opened before this reader voted may still speak for an anonymous reader.
     if (current?.myVote && !next.myVote) {
-      if (this.countsVisible(current) && !this.countsVisible({ ...next, myVote: current.myVote })) return;
+      if (this.#countsVisible(current) && !this.#countsVisible({ ...next, myVote: current.myVote })) return;
       next.myVote = current.myVote;
     }
-    this.server = next;
+    this.#server = next;
     this.requestUpdate();
   }
 
   /** Re-renders (and reloads the final results) the moment `closesAt` passes. */
-  private scheduleClose() {
-    clearTimeout(this.closeTimer);
-    const poll = this.pollData;
+  #scheduleClose() {
+    clearTimeout(this.#closeTimer);
+    const poll = this.#pollData;
     const closesAt = parseDate(poll?.closesAt);
-    if (!poll || !closesAt || this.isClosed(poll)) return;
+    if (!poll || !closesAt || this.#isClosed(poll)) return;
     const wait = closesAt.getTime() - Date.now() + 50;
     if (wait > MAX_TIMER_MS) return;
-    this.closeTimer = setTimeout(() => {
-      if (this.server && this.adapterReady) void this.loader.run();
+    this.#closeTimer = setTimeout(() => {
+      if (this.#server && this.#adapterReady) void this.#loader.run();
       this.requestUpdate();
     }, wait);
   }
 
   // ---- Voting ----
 
-  private onChange(event: Event) {
+  #onChange(event: Event) {
     const input = event.target as HTMLInputElement;
-    if (!this.pollData?.multiple) {
-      this.picked = [input.value];
+    if (!this.#pollData?.multiple) {
+      this.#picked = [input.value];
     } else {
-      this.picked = input.checked ? [...this.picked, input.value] : this.picked.filter((id) => id !== input.value);
+      this.#picked = input.checked ? [...this.#picked, input.value] : this.#picked.filter((id) => id !== input.value);
     }
-    this.voteProblem = undefined;
+    this.#voteProblem = undefined;
     this.requestUpdate();
   }
 
-  private async submitVote(event: SubmitEvent) {
+  async #submitVote(event: SubmitEvent) {
     event.preventDefault();
     const adapter = this.resolvedAdapter;
     const pollId = this.pollId;
-    const choice = this.picked.filter((id) => this.pollData?.options.some((option) => option.id === id));
-    if (!adapter || !pollId || !choice.length || this.sending) return;
-    this.sending = choice;
-    this.voteProblem = undefined;
-    this.spoken = '';
-    this.browsing = false;
-    this.focusAfterRender = '[part="question"]';
+    const choice = this.#picked.filter((id) => this.#pollData?.options.some((option) => option.id === id));
+    if (!adapter || !pollId || !choice.length || this.#sending) return;
+    this.#sending = choice;
+    this.#voteProblem = undefined;
+    this.#spoken = '';
+    this.#browsing = false;
+    this.#focusAfterRender = '[part="question"]';
     this.requestUpdate();
     try {
-      const poll = this.fromServer(await adapter.vote(pollId, choice));
-      this.queuedLive = undefined;
+      const poll = this.#fromServer(await adapter.vote(pollId, choice));
+      this.#queuedLive = undefined;
       if (poll.myVote === null) poll.myVote = choice;
-      this.server = poll;
-      this.sending = undefined;
-      const total = this.countsVisible(poll) && poll.totalVotes !== null ? ' ' + this.msg('poll.totalVotes', { count: poll.totalVotes }) : '';
-      this.spoken = this.msg('poll.voteRecorded') + total;
+      this.#server = poll;
+      this.#sending = undefined;
+      const total = this.#countsVisible(poll) && poll.totalVotes !== null ? ' ' + this.msg('poll.totalVotes', { count: poll.totalVotes }) : '';
+      this.#spoken = this.msg('poll.voteRecorded') + total;
       this.emit(new NewsVoteEvent({ pollId, optionIds: choice }));
       // Reopen the live stream: it now speaks for a reader who has voted (cookie or token).
-      this.stopLive();
+      this.#stopLive();
     } catch (error) {
-      this.sending = undefined;
+      this.#sending = undefined;
       const status = (error as HttpError | undefined)?.status;
       if (status === 409) {
-        this.alreadyVoted = true;
-        this.voteProblem = 'poll.alreadyVoted';
-        void this.loader.run();
+        this.#alreadyVoted = true;
+        this.#voteProblem = 'poll.alreadyVoted';
+        void this.#loader.run();
       } else if (status === 410) {
-        this.closedByServer = true;
-        this.voteProblem = 'poll.closedNow';
-        void this.loader.run();
+        this.#closedByServer = true;
+        this.#voteProblem = 'poll.closedNow';
+        void this.#loader.run();
       } else {
-        this.voteProblem = 'poll.voteFailed';
-        this.focusAfterRender = '[part="vote-button"]';
+        this.#voteProblem = 'poll.voteFailed';
+        this.#focusAfterRender = '[part="vote-button"]';
         this.fail('vote_failed', `could not record the vote in poll "${pollId}": ${String(error)}`);
       }
-      this.spoken = this.msg(this.voteProblem);
+      this.#spoken = this.msg(this.#voteProblem);
     }
     this.requestUpdate();
-    this.flushLive();
+    this.#flushLive();
   }
 
-  private showResults(browsing: boolean) {
-    this.browsing = browsing;
-    this.focusAfterRender = browsing ? '[part="question"]' : 'input';
+  #showResults(browsing: boolean) {
+    this.#browsing = browsing;
+    this.#focusAfterRender = browsing ? '[part="question"]' : 'input';
     this.requestUpdate();
   }
 
   // ---- Rendering ----
 
   override render() {
-    const poll = this.shown;
-    const { status } = this.loader;
-    const waiting = this.adapterReady && (status === 'loading' || (status === 'idle' && !this.server));
+    const poll = this.#shown;
+    const { status } = this.#loader;
+    const waiting = this.#adapterReady && (status === 'loading' || (status === 'idle' && !this.#server));
     const failed = status === 'error';
     // No choices to show: a skeleton while they may still come, else the question and why not.
-    return html`<div part="base" aria-busy=${waiting || !!this.sending}>
+    return html`<div part="base" aria-busy=${waiting || !!this.#sending}>
       ${poll?.options.length
-        ? this.isClosed(poll) || this.hasVoted(poll) || (this.browsing && this.countsVisible(poll))
-          ? this.renderResults(poll)
-          : this.renderForm(poll, waiting)
+        ? this.#isClosed(poll) || this.#hasVoted(poll) || (this.#browsing && this.#countsVisible(poll))
+          ? this.#renderResults(poll)
+          : this.#renderForm(poll, waiting)
         : waiting
-          ? this.renderSkeleton(poll)
-          : html`${this.renderQuestion(poll)}
-              ${this.renderMessage(failed ? 'poll.loadFailed' : poll ? 'poll.noOptions' : 'poll.unavailable', failed)} ${this.renderRetry()}`}
-      <p class="visually-hidden" role="status">${this.spoken}</p>
-      <slot hidden @slotchange=${this.readOptions}></slot>
+          ? this.#renderSkeleton(poll)
+          : html`${this.#renderQuestion(poll)}
+              ${this.#renderMessage(failed ? 'poll.loadFailed' : poll ? 'poll.noOptions' : 'poll.unavailable', failed)} ${this.#renderRetry()}`}
+      <p class="visually-hidden" role="status">${this.#spoken}</p>
+      <slot hidden @slotchange=${this.#readOptions}></slot>
     </div>`;
   }
 
-  private renderQuestion(poll?: Poll, focusable = false) {
+  #renderQuestion(poll?: Poll, focusable = false) {
     const text = poll?.question || this.question?.trim();
     return text ? html`<p part="question" class="question" dir="auto" tabindex=${focusable ? '-1' : nothing}>${text}</p>` : nothing;
   }
 
   /** A note (`problem` for errors) under the choices or results; nothing without a message key. */
-  private renderMessage(key: string | undefined, problem = true, after?: unknown) {
+  #renderMessage(key: string | undefined, problem = true, after?: unknown) {
     return key ? html`<p part="message" class="message ${problem ? 'problem' : ''}">${this.msg(key)} ${after}</p>` : nothing;
   }
 
-  private renderButton(key: string, onClick: () => void) {
+  #renderButton(key: string, onClick: () => void) {
     return html`<button type="button" class="secondary" @click=${onClick}>${this.msg(key)}</button>`;
   }
 
-  private renderSkeleton(poll?: Poll) {
-    const question = this.renderQuestion(poll);
+  #renderSkeleton(poll?: Poll) {
+    const question = this.#renderQuestion(poll);
     return html`${question}
       <div class="skeleton" aria-hidden="true">
         ${question === nothing ? html`<span class="line question-line"></span>` : nothing}
@@ -449,24 +422,24 @@ export class NewsPoll extends NewsElement {
       <span class="visually-hidden">${this.msg('common.loading')}</span>`;
   }
 
-  private renderRetry() {
-    return this.loader.status === 'error' ? this.renderButton('common.retry', () => this.loader.run()) : nothing;
+  #renderRetry() {
+    return this.#loader.status === 'error' ? this.#renderButton('common.retry', () => this.#loader.run()) : nothing;
   }
 
-  private renderForm(poll: Poll, waiting: boolean) {
-    const available = this.adapterReady;
-    const loadFailed = this.loader.status === 'error';
+  #renderForm(poll: Poll, waiting: boolean) {
+    const available = this.#adapterReady;
+    const loadFailed = this.#loader.status === 'error';
     const { multiple } = poll;
     const max = multiple && poll.maxChoices;
-    const full = !!max && this.picked.length >= max;
+    const full = !!max && this.#picked.length >= max;
     const hint = multiple ? (max ? this.msg('poll.chooseUpTo', { count: max }) : this.msg('poll.chooseAny')) : '';
     const closesAt = parseDate(poll.closesAt);
-    return html`<form @submit=${this.submitVote} @change=${this.onChange}>
+    return html`<form @submit=${this.#submitVote} @change=${this.#onChange}>
       <fieldset part="choices" ?disabled=${!available || loadFailed} aria-describedby=${hint ? 'hint' : nothing}>
         <legend part="question" class="question" dir="auto">${poll.question || this.question?.trim() || ''}</legend>
         ${hint ? html`<p id="hint" class="hint">${hint}</p>` : nothing}
         ${poll.options.map((option) => {
-          const checked = this.picked.includes(option.id);
+          const checked = this.#picked.includes(option.id);
           return html`<label part="choice" class="row choice">
             <input
               type=${multiple ? 'checkbox' : 'radio'}
@@ -479,35 +452,35 @@ export class NewsPoll extends NewsElement {
         })}
       </fieldset>
       <div class="footer">
-        <button part="vote-button" type="submit" ?disabled=${!available || waiting || loadFailed || !this.picked.length}>${this.msg('poll.vote')}</button>
-        ${this.countsVisible(poll) ? this.renderButton('poll.showResults', () => this.showResults(true)) : nothing}
+        <button part="vote-button" type="submit" ?disabled=${!available || waiting || loadFailed || !this.#picked.length}>${this.msg('poll.vote')}</button>
+        ${this.#countsVisible(poll) ? this.#renderButton('poll.showResults', () => this.#showResults(true)) : nothing}
         ${closesAt
           ? html`<span class="note">${this.msg('poll.closesOn', { date: formatDate(this.locale, closesAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</span>`
           : nothing}
       </div>
       ${available
-        ? this.renderMessage(loadFailed ? 'poll.loadFailed' : this.voteProblem, true, this.renderRetry())
-        : this.renderMessage('poll.unavailable', false)}
+        ? this.#renderMessage(loadFailed ? 'poll.loadFailed' : this.#voteProblem, true, this.#renderRetry())
+        : this.#renderMessage('poll.unavailable', false)}
     </form>`;
   }
 
-  private renderResults(poll: Poll) {
-    const closed = this.isClosed(poll);
-    const counted = this.countsVisible(poll);
+  #renderResults(poll: Poll) {
+    const closed = this.#isClosed(poll);
+    const counted = this.#countsVisible(poll);
     const mine = poll.myVote ?? [];
     const shares = counted ? percentages(poll.options.map((option) => option.votes!)) : [];
     const note = closed
       ? 'poll.closed'
       : counted
         ? undefined
-        : this.sending
+        : this.#sending
           ? 'poll.sending'
-          : this.resultsRule(poll) === 'after-close'
+          : this.#resultsRule(poll) === 'after-close'
             ? 'poll.hiddenUntilClose'
             : undefined;
     // A bar's length (`--_share`) is set through the CSSOM (`.style`): a `style` attribute is
     // refused under a strict CSP (`style-src` without 'unsafe-inline').
-    return html`${this.renderQuestion(poll, true)}
+    return html`${this.#renderQuestion(poll, true)}
       <ul part="results" class="results">
         ${poll.options.map((option, index) => {
           const chosen = mine.includes(option.id);
@@ -528,9 +501,9 @@ export class NewsPoll extends NewsElement {
         ${counted && poll.totalVotes !== null
           ? html`<span part="total" class="total">${this.msg('poll.totalVotes', { count: poll.totalVotes })}</span>`
           : nothing}
-        ${this.browsing && !closed && !this.hasVoted(poll) ? this.renderButton('poll.backToVote', () => this.showResults(false)) : nothing}
+        ${this.#browsing && !closed && !this.#hasVoted(poll) ? this.#renderButton('poll.backToVote', () => this.#showResults(false)) : nothing}
       </div>
-      ${this.renderMessage(this.voteProblem)} ${this.renderRetry()}`;
+      ${this.#renderMessage(this.#voteProblem)} ${this.#renderRetry()}`;
   }
 }
 

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { DataController } from '../core/data-controller.js';
 import { formatDate, parseDate, addEnglishDefaults } from '../core/i18n.js';
 import { NearViewportController } from '../core/near-viewport.js';
@@ -67,12 +67,17 @@ export class NewsRelated extends NewsElement {
   private linked: ArticleSummary[] = [];
 
   private readonly nearViewport = new NearViewportController(this, { eager: () => this.loading === 'eager' });
-  private readonly related = new DataController<ArticleSummary[]>(
-    this,
-    (signal) => this.resolvedAdapter!.getRelated(this.resolvedArticleId!, this.safeLimit, { signal }),
-    (error) => this.fail('load_failed', `could not load related articles for "${this.resolvedArticleId}": ${String(error)}`),
-  );
-  private requestedKey?: string;
+  /** Loads once per article id and limit, when near the viewport and nothing was given directly. */
+  private readonly related = new DataController(this, {
+    args: () => (!this.items && this.nearViewport.near && this.resolvedArticleId ? ([this.resolvedArticleId, this.safeLimit] as const) : undefined),
+    task: ([id, limit], signal): Promise<ArticleSummary[]> | undefined => {
+      const adapter = this.resolvedAdapter;
+      if (adapter) return adapter.getRelated(id, limit, { signal });
+      if (!this.linked.length) this.fail('no_adapter', `no links and no adapter to load related articles for "${id}" from`);
+      return undefined;
+    },
+    onError: (error, [id]) => this.fail('load_failed', `could not load related articles for "${id}": ${String(error)}`),
+  });
 
   private get resolvedArticleId(): string | undefined {
     return this.articleId ?? this.page?.articleId;
@@ -97,25 +102,6 @@ export class NewsRelated extends NewsElement {
       image: a.querySelector('img')?.getAttribute('src') ?? null,
       publishedAt: a.querySelector('time')?.getAttribute('datetime') ?? a.dataset.published ?? null,
     }));
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    this.startLoading();
-  }
-
-  /** Loads once per article id and limit, when near the viewport and nothing was given directly. */
-  private startLoading() {
-    if (this.items || !this.nearViewport.near) return;
-    const id = this.resolvedArticleId;
-    const key = `${id}|${this.safeLimit}`;
-    if (!id || key === this.requestedKey) return;
-    this.requestedKey = key;
-    if (!this.resolvedAdapter) {
-      if (!this.linked.length) this.fail('no_adapter', `no links and no adapter to load related articles for "${id}" from`);
-      return;
-    }
-    void this.related.run();
   }
 
   private card(item: ArticleSummary) {
