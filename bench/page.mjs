@@ -49,7 +49,7 @@ const withoutElements = (html) => html.replace(/<\/?news-[a-z-]+\b[^>]*>/gi, '')
  * One origin for all variants: `/plain.html` and `/host.html` are generated pages (with the headers the
  * server gives `/`), everything else is passed through to the reference server untouched.
  */
-async function startFrontProxy(backendUrl, generated) {
+export async function startFrontProxy(backendUrl, generated) {
   const backend = new URL(backendUrl);
   const original = await fetch(`${backendUrl}/`);
   await original.arrayBuffer();
@@ -143,7 +143,7 @@ const isBelowFoldFetch = (url) => /^\/api\/(polls|threads)\//.test(new URL(url).
  * Tracks network requests from CDP: counts, bytes on the wire, and whether the network is quiet
  * (open event streams do not count as activity).
  */
-function networkRecorder(cdp) {
+export function networkRecorder(cdp) {
   const requests = new Map();
   let lastActivity = Date.now();
   cdp.on('Network.requestWillBeSent', (e) => {

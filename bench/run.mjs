@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // `npm run bench`: sizes, page cost, comments and server load in one table, plus
-// bench-results/bench-<time>.json. BENCH_ONLY=sizes,page,comments,server runs part of it.
+// bench-results/bench-<time>.json. BENCH_ONLY=sizes,page,scroll,comments,server runs part of it.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanupAll, kb, repoRoot } from './lib/util.mjs';
 
-const parts = ['sizes', 'page', 'comments', 'server'];
+const parts = ['sizes', 'page', 'scroll', 'comments', 'server'];
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((p) => p.trim()).filter(Boolean);
 const unknown = only.filter((p) => !parts.includes(p));
 if (unknown.length) {
@@ -144,6 +144,35 @@ async function pagePart() {
   }
 }
 
+async function scrollPart() {
+  const { runScroll, reproduce } = await import('./scroll.mjs');
+  const scroll = await runScroll({ log: progress });
+  report.parts.scroll = scroll;
+  section(`JUMP SCROLL: a reader who flicks to the bottom of the demo article, one viewport per tick from load on; headless Chromium, ${scroll.throttle}x CPU throttling, ${scroll.runs} runs per row, every run traced`, reproduce);
+  out('   CLS = largest session window (worst / median of the runs); added script = main-thread script CPU time (trace tdur) of the demo minus the host page');
+  out('   without the library, run beside it (median, min..max across runs); library long tasks = tasks over 50 ms with library (/dist/) script sampled inside.');
+  out(row(['[width, one viewport every]', 'CLS worst', 'median', 'host worst', 'added CPU', 'min..max', 'tasks', 'what shifted (share of CLS, worst run)']));
+  let traced = 0;
+  let libraryTasks = 0;
+  for (const r of scroll.results) {
+    traced += r.runs;
+    libraryTasks += r.libraryLongTasks.length;
+    const what = r.cls.worstShifted.slice(0, 3).map((s) => `${s.element} ${s.score.toFixed(3)}`).join(', ') || 'nothing';
+    const a = r.addedCpuMs;
+    out(row([`[${r.viewport.name}, ${r.everyMs} ms]`, r.cls.worst.toFixed(4), r.cls.median.toFixed(4), r.cls.hostWorst.toFixed(4), signed(a.median), `${Math.round(a.min)}..${Math.round(a.max)}`, `${r.libraryLongTasks.length}/${r.longTasks.length}`, what]));
+    for (const t of r.libraryLongTasks.slice(0, 3)) {
+      out(`      run ${t.run + 1}: ${Math.round(t.durationMs)} ms task (${Math.round(t.cpuMs)} ms CPU), library ${Math.round(t.libraryMs)} ms: ${Object.entries(t.modules).slice(0, 3).map(([k, v]) => `${k.replace('/dist/', '')} ${Math.round(v)}`).join(', ')}; ${Object.entries(t.inside).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`);
+    }
+    const clsOk = r.cls.worst <= 0.01;
+    const scriptOk = a.median <= 30;
+    if (!clsOk) missed.push(`scroll (${r.viewport.name}, every ${r.everyMs} ms): worst CLS ${r.cls.worst.toFixed(4)}, target 0.01; shifted: ${what}`);
+    if (!scriptOk) missed.push(`scroll (${r.viewport.name}, every ${r.everyMs} ms): added script ${Math.round(a.median)} ms CPU (median; ${Math.round(a.min)}..${Math.round(a.max)}), target 30 ms`);
+  }
+  out(`   long tasks with library code: ${libraryTasks} in ${traced} traced runs of the demo (target zero: ${verdict(libraryTasks === 0)}); "tasks" = with library code / all over 50 ms`);
+  out('   wall-time figures (noisy on a shared machine) and each run are in the JSON: parts.scroll.results[].raw');
+  if (libraryTasks) missed.push(`scroll: ${libraryTasks} long task(s) with library code in ${traced} traced runs`);
+}
+
 /** bench/comments.bench.mjs belongs to the comments engineer: run it as it is and take what it reports. */
 async function commentsPart() {
   const script = join(repoRoot, 'bench/comments.bench.mjs');
@@ -223,7 +252,7 @@ async function serverPart() {
 }
 
 try {
-  const runs = { sizes: sizesPart, page: pagePart, comments: commentsPart, server: serverPart };
+  const runs = { sizes: sizesPart, page: pagePart, scroll: scrollPart, comments: commentsPart, server: serverPart };
   for (const part of parts) {
     if (!wanted(part)) continue;
     progress(`${part}...`);
