@@ -61,4 +61,17 @@ describe('the CDN bundle loaded twice', () => {
     await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     expect(shadow(el, 'a')!.textContent).to.equal('Works');
   });
+
+  it('shares page context between the copies: an element of one reads the article of the other', async () => {
+    const second = await import(/* @vite-ignore */ `${'/second-copy/dist/news-elements.js'}`);
+    // The second copy's article class was refused its tag; give it another one.
+    if (!customElements.get('second-copy-article')) customElements.define('second-copy-article', second.NewsArticle);
+    const words = Array.from({ length: 460 }, () => 'word').join(' ');
+    const article = await fixture(
+      html`<second-copy-article words-per-minute="230"><news-byline slot="byline" author="A" reading-time="auto"></news-byline><p>${words}</p></second-copy-article>`,
+    );
+    const byline = article.querySelector('news-byline')!;
+    expect(byline.constructor).not.to.equal(second.NewsByline);
+    await waitFor(() => shadow(byline, '[part="meta"]')?.textContent?.includes('2 min read'), "the second copy's reading time");
+  });
 });
