@@ -1,25 +1,53 @@
+import { createHash } from 'node:crypto';
+import type { Comment } from '../../src/core/contract.ts';
 import type { Db, Queryable } from './db/db.ts';
 
-/** What travels over NOTIFY: ids only, so payloads stay far below PostgreSQL's 8000-byte limit. */
+/**
+ * What travels over NOTIFY. A comment event carries the comment as an anonymous reader sees it
+ * (`mine` and `likedByMe` false) when that fits PostgreSQL's 8000-byte payload limit, so listeners
+ * need not read it back; otherwise only its ids travel and listeners re-read it.
+ */
 export type BusEvent =
   | { kind: 'poll'; pollId: string; voterId?: string }
-  | { kind: 'comment'; action: 'created' | 'updated' | 'deleted'; threadId: string; commentId: string };
+  | { kind: 'comment'; action: 'created' | 'updated' | 'deleted'; threadId: string; commentId: string; comment?: Comment };
 
 type Handler = (event: BusEvent) => void;
 
+/** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; keep a margin. */
+export const maxPayloadBytes = 7900;
+
+/**
+ * The NOTIFY channel of one schema. Channels are global to a database, so every schema gets its own;
+ * a name too long for an identifier (63 bytes) keeps a readable prefix and ends in a hash of the whole
+ * schema name, so two long names that share a prefix still get different channels.
+ */
+export function channelFor(schema: string | undefined): string {
+  if (!schema || schema === 'public') return 'news_events';
+  const plain = `news_events_${schema}`;
+  if (plain.length <= 63) return plain;
+  const hash = createHash('sha256').update(schema).digest('hex').slice(0, 24);
+  return `news_events_${schema.slice(0, 26)}_${hash}`;
+}
+
 /**
  * Live-update fan-out. Writers NOTIFY inside their transaction (delivered only on commit); every server
- * process LISTENs on the same channel, so a browser connected to any process sees every write.
+ * process LISTENs on its schema's channel, so a browser connected to any process sees every write.
  */
 export class EventBus {
   readonly channel: string;
   readonly #db: Db;
   readonly #topics = new Map<string, Set<Handler>>();
   #stopListening: (() => Promise<void>) | null = null;
+  #stopped = false;
 
   constructor(db: Db, schema: string | undefined) {
     this.#db = db;
-    this.channel = schema && schema !== 'public' ? `news_events_${schema}`.slice(0, 63) : 'news_events';
+    this.channel = channelFor(schema);
+  }
+
+  /** True once the bus stopped: work still in flight then ends quietly (the database may be gone). */
+  get stopped(): boolean {
+    return this.#stopped;
   }
 
   async start(): Promise<void> {
@@ -27,14 +55,19 @@ export class EventBus {
   }
 
   async stop(): Promise<void> {
+    this.#stopped = true;
     await this.#stopListening?.();
     this.#stopListening = null;
     this.#topics.clear();
   }
 
-  /** Queues an event inside the caller's transaction. */
+  /** Queues an event inside the caller's transaction; a comment too large for the payload travels as ids. */
   async publish(tx: Queryable, event: BusEvent): Promise<void> {
-    await tx.query('SELECT pg_notify($1, $2)', [this.channel, JSON.stringify(event)]);
+    let payload = JSON.stringify(event);
+    if (event.kind === 'comment' && event.comment && Buffer.byteLength(payload) > maxPayloadBytes) {
+      payload = JSON.stringify({ ...event, comment: undefined });
+    }
+    await tx.query('SELECT pg_notify($1, $2)', [this.channel, payload]);
   }
 
   /** Topics are `polls/<id>` and `threads/<id>`; returns an unsubscribe function. */
@@ -58,6 +91,7 @@ export class EventBus {
   }
 
   #dispatch(payload: string): void {
+    if (this.#stopped) return;
     let event: BusEvent;
     try {
       event = JSON.parse(payload) as BusEvent;

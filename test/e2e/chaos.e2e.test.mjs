@@ -306,8 +306,14 @@ test('a slow server (1.5 s per answer): skeletons and fallbacks hold the place, 
   // wait until every element is on the page and waiting for its data.
   const waiting = await waitForView(
     page,
-    (v) => v.article.loading && v.poll.busy === 'true' && v.comments.busy === 'true' && v.alsoRead.busy === 'true',
-    'every element waiting for the slow server',
+    (v) =>
+      v.article.loading &&
+      v.poll.busy === 'true' &&
+      v.comments.busy === 'true' &&
+      v.alsoRead.busy === 'true' &&
+      v.count === 'Comments' &&
+      JSON.stringify(v.related.headlines) === JSON.stringify(relatedFallback),
+    'every element waiting for the slow server, the count and the related list showing their fallbacks',
     10_000,
   );
   assert.equal(waiting.article.loading, true, 'the article shows its skeleton');

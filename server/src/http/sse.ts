@@ -6,6 +6,8 @@ const openStreamsByIp = new Map<string, number>();
 
 export interface LiveStream {
   send(event: string, data: unknown): Promise<void>;
+  /** False once the client left or the stream closed. */
+  open(): boolean;
 }
 
 /**
@@ -36,6 +38,7 @@ export function openEventStream(
           send: async (event, data) => {
             if (!stream.aborted && !stream.closed) await stream.writeSSE({ event, data: JSON.stringify(data) });
           },
+          open: () => !stream.aborted && !stream.closed,
         });
         let wake = () => {};
         stream.onAbort(() => wake());

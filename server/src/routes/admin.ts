@@ -5,6 +5,7 @@ import { ApiError } from '../http/errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { idempotentWrite } from '../http/idempotency.ts';
 import { idSchema, parseQuery, pathId, readJson, safeText } from '../http/validate.ts';
+import { neutralComment } from '../live/thread-stream.ts';
 import type { Services } from '../services.ts';
 import { getArticle, putArticle } from '../store/articles.ts';
 import { moderate, moderationQueue, setPremoderation } from '../store/comments.ts';
@@ -116,7 +117,7 @@ export function adminRoutes(services: Services): Hono<AppEnv> {
       return idempotentWrite(db, c, admin, async (tx) => {
         const { comment, before } = await moderate(tx, id, decision);
         if (decision === 'published' && before !== 'published') {
-          await bus.publish(tx, { kind: 'comment', action: 'created', threadId: comment.threadId, commentId: id });
+          await bus.publish(tx, { kind: 'comment', action: 'created', threadId: comment.threadId, commentId: id, comment: neutralComment(comment) });
         }
         if (decision === 'rejected' && before === 'published') {
           await bus.publish(tx, { kind: 'comment', action: 'deleted', threadId: comment.threadId, commentId: id });

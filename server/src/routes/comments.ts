@@ -7,26 +7,23 @@ import {
   COUNTS_THREADS_MAX,
   CURSOR_MAX_LENGTH,
   REPORT_REASON_MAX_LENGTH,
-  type Comment,
 } from '../../../src/core/contract.ts';
 import { notFound } from '../http/errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { idempotentWrite } from '../http/idempotency.ts';
 import { openEventStream } from '../http/sse.ts';
 import { idSchema, parseQuery, pathId, readJson, typedText } from '../http/validate.ts';
+import { neutralComment, threadStream } from '../live/thread-stream.ts';
 import { chargeWrite, type Services } from '../services.ts';
 import {
   countThreads,
   createComment,
   deleteComment,
   editComment,
-
-  getCommentRow,
   listReplies,
   listThread,
   reportComment,
   setLike,
-  toComment,
 } from '../store/comments.ts';
 
 const limit = z.coerce.number().int().min(1).max(COMMENT_PAGE_MAX).default(COMMENT_PAGE_DEFAULT);
@@ -75,7 +72,7 @@ export function commentRoutes(services: Services): Hono<AppEnv> {
     return idempotentWrite(db, c, `user:${user.id}`, async (tx) => {
       const comment = await createComment(tx, { threadId, author: user, body: input.body, parentId: input.parentId ?? null });
       if (comment.status === 'published') {
-        await bus.publish(tx, { kind: 'comment', action: 'created', threadId, commentId: comment.id });
+        await bus.publish(tx, { kind: 'comment', action: 'created', threadId, commentId: comment.id, comment: neutralComment(comment) });
       }
       return { status: 201, body: comment };
     });
@@ -89,7 +86,13 @@ export function commentRoutes(services: Services): Hono<AppEnv> {
     return idempotentWrite(db, c, `user:${user.id}`, async (tx) => {
       const comment = await editComment(tx, id, user, body);
       if (comment.status === 'published') {
-        await bus.publish(tx, { kind: 'comment', action: 'updated', threadId: comment.threadId, commentId: id });
+        await bus.publish(tx, {
+          kind: 'comment',
+          action: 'updated',
+          threadId: comment.threadId,
+          commentId: id,
+          comment: neutralComment(comment),
+        });
       }
       return { status: 200, body: comment };
     });
@@ -147,23 +150,7 @@ export function commentRoutes(services: Services): Hono<AppEnv> {
     const threadId = pathId(c, 'id', 'Thread');
     const viewerId = await viewerOf(c);
     return openEventStream(c, config.limits.streamsPerIp, async (stream) =>
-      bus.subscribe(`threads/${threadId}`, (event) => {
-        if (event.kind !== 'comment') return;
-        void (async () => {
-          try {
-            if (event.action === 'deleted') {
-              await stream.send('comment-deleted', { id: event.commentId, threadId });
-              return;
-            }
-            const row = await getCommentRow(db, event.commentId, viewerId);
-            if (!row || row.status !== 'published') return;
-            const comment: Comment = toComment(row, viewerId);
-            await stream.send(event.action === 'created' ? 'comment' : 'comment-updated', comment);
-          } catch (error) {
-            console.warn('[server] comment event failed:', (error as Error).message);
-          }
-        })();
-      }),
+      bus.subscribe(`threads/${threadId}`, threadStream(db, bus, stream, threadId, viewerId)),
     );
   });
 
