@@ -92,10 +92,51 @@ describe('<news-related>', () => {
 
   it('renders nothing when there are no items', async () => {
     const { adapter } = relatedAdapter(async () => []);
-    const el = await fixture<NewsRelated>(html`<news-related article-id="a1" loading="eager" .adapter=${adapter}></news-related>`);
+    // Off screen (above the viewport's bottom edge, out of view): nothing for the reader to lose.
+    const el = await fixture<NewsRelated>(html`<news-related article-id="a1" loading="eager" .adapter=${adapter} style="position: absolute; top: -5000px"></news-related>`);
     await waitFor(() => !shadow(el, '.image-skeleton'), 'empty');
     expect(shadow(el, 'section')).to.equal(null);
     expect(el.getBoundingClientRect().height).to.equal(0);
+  });
+
+  it('does not collapse while the reader sees it when the answer leaves nothing to show, only once scrolled away', async () => {
+    let release!: (items: ArticleSummary[]) => void;
+    const { adapter } = relatedAdapter(() => new Promise((resolve) => (release = resolve)));
+    const wrapper = await fixture(
+      html`<div style="width: 375px"><news-related article-id="a1" loading="eager" .adapter=${adapter}></news-related><p>What the reader reads</p><div style="height: 3000px"></div></div>`,
+    );
+    const el = wrapper.querySelector('news-related')!;
+    const paragraph = wrapper.querySelector('p')!;
+    await waitFor(() => shadow(el, '.image-skeleton') && release, 'skeleton');
+    const height = el.getBoundingClientRect().height;
+    const top = paragraph.getBoundingClientRect().top;
+    expect(height).to.be.greaterThan(300);
+    release([]);
+    await waitFor(() => !shadow(el, '.image-skeleton'), 'answer');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(shadow(el, 'section')).to.equal(null);
+    // Its box keeps the list's height and the margins the list had.
+    expect(el.getBoundingClientRect().height).to.be.at.least(height);
+    expect(paragraph.getBoundingClientRect().top).to.equal(top);
+    // Out of view, it lets go; scroll anchoring keeps the paragraph where the reader had it.
+    window.scrollTo(0, paragraph.offsetTop + 200);
+    await waitFor(() => el.getBoundingClientRect().height === 0, 'collapse once out of view');
+    window.scrollTo(0, 0);
+  });
+
+  it('keeps its height while visible when the API list replacing the links is shorter', async () => {
+    let release!: (items: ArticleSummary[]) => void;
+    const { adapter } = relatedAdapter(() => new Promise((resolve) => (release = resolve)));
+    const el = await fixture<NewsRelated>(
+      html`<news-related article-id="a1" loading="eager" .adapter=${adapter} style="width: 375px"
+        ><a href="/1">One</a><a href="/2">Two</a><a href="/3">Three</a><a href="/4">Four</a></news-related
+      >`,
+    );
+    await waitFor(() => headlines(el).length === 4 && release, 'links');
+    const height = el.getBoundingClientRect().height;
+    release(stories.slice(0, 1).map((s) => ({ ...s, image: null })));
+    await waitFor(() => headlines(el).length === 1, 'API list');
+    expect(el.getBoundingClientRect().height).to.equal(height);
   });
 
   it('renders nothing on error, warns once and emits news-error', async () => {

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { DataController } from '../core/data-controller.js';
 import { formatDate, parseDate, addEnglishDefaults } from '../core/i18n.js';
+import { holdHeightWhileVisible } from '../core/hold-height.js';
 import { NearViewportController } from '../core/near-viewport.js';
 import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
 import { safeUrl } from '../core/safe-url.js';
@@ -79,6 +80,9 @@ export class NewsRelated extends NewsElement {
     onError: (error, [id]) => this.fail('load_failed', `could not load related articles for "${id}": ${String(error)}`),
   });
 
+  /** What the last render showed (the skeleton, a list of stories, or nothing). */
+  #shown?: ArticleSummary[] | 'skeleton';
+
   private get resolvedArticleId(): string | undefined {
     return this.articleId ?? this.page?.articleId;
   }
@@ -127,7 +131,12 @@ export class NewsRelated extends NewsElement {
     const waiting = !source && !!this.resolvedArticleId && !!this.resolvedAdapter && (this.related.status === 'loading' || this.related.status === 'idle');
     const cards = items.map((item) => this.card(item)).filter((card) => card !== nothing);
     const slot = html`<slot hidden @slotchange=${this.readLinks}></slot>`;
-    if (!waiting && cards.length === 0) return slot;
+    const shown = waiting ? 'skeleton' : cards.length ? source : undefined;
+    // The answer replacing the skeleton or the links may be shorter, or nothing at all: while the
+    // reader can see the list, it keeps its height (it lets go once scrolled out of view).
+    if (this.#shown && shown !== this.#shown) holdHeightWhileVisible(this);
+    this.#shown = shown;
+    if (!shown) return slot;
 
     return html`<section part="base" aria-labelledby="heading" aria-busy=${waiting ? 'true' : 'false'}>
         <div part="heading" id="heading" role="heading" aria-level=${level}>${this.heading?.trim() || this.msg('related.heading')}</div>
