@@ -6,7 +6,7 @@
  */
 import { autoload } from './autoload.js';
 
-export * from './core/index.js';
+export * from './api.js';
 // In the order they are defined, one per task: the article first, as it styles the whole body.
 export { NewsArticle } from './article/news-article.js';
 export { NewsByline } from './byline/news-byline.js';

@@ -1,5 +1,5 @@
 /** Every element, registered on import, plus the core API. */
-export * from './core/index.js';
+export * from './api.js';
 export { NewsAlsoRead } from './also-read/news-also-read.js';
 export { NewsArticle } from './article/news-article.js';
 export { NewsByline } from './byline/news-byline.js';

@@ -4,7 +4,7 @@ import '../src/also-read/news-also-read.js';
 import type { NewsAlsoRead } from '../src/also-read/news-also-read.js';
 import { configure, pageContext, providePage, type PageContext } from '../src/core/context.js';
 import { DataController } from '../src/core/data-controller.js';
-import { formatDate, formatNumber, loadMessages, msg, registerMessages } from '../src/core/i18n.js';
+import { addMessages, formatDate, formatNumber, loadMessages, msg, registerMessages } from '../src/core/i18n.js';
 import { formatRelative } from '../src/core/relative-time.js';
 import { defineElement, NewsElement } from '../src/core/news-element.js';
 import { safeUrl } from '../src/core/safe-url.js';
@@ -78,7 +78,7 @@ describe('i18n', () => {
 
   it('uses the base language of a regional tag', () => {
     expect(msg('es-MX', 'alsoRead.label')).to.equal('Lee también');
-    expect(msg('ar-EG', 'didYouKnow.heading')).to.equal('هل تعلم؟');
+    expect(msg('ar-EG', 'alsoRead.label')).to.equal('اقرأ أيضًا');
   });
 
   it('chooses plural forms, with an explicit zero, and formats numbers for the locale', () => {
@@ -90,6 +90,18 @@ describe('i18n', () => {
     expect(msg('ar', 'test.count', { count: 2 })).to.equal('تعليقان');
     expect(msg('ar', 'test.count', { count: 3 })).to.equal(`${formatNumber('ar', 3)} تعليقات`);
     expect(msg('es', 'test.count', { count: 5 })).to.equal('5 comments');
+  });
+
+  it('has only the strings of the elements loaded, and loads a later element\'s catalog at once', async () => {
+    // This page loaded the also-read element, not the did-you-know box.
+    expect(msg('es', 'alsoRead.previewFailed')).to.equal('Vista previa no disponible.');
+    expect(msg('es', 'didYouKnow.heading')).to.equal('didYouKnow.heading');
+    // Spanish is loaded: an element module arriving now has its Spanish fetched at once.
+    let loads = 0;
+    addMessages({ 'test.late': 'Late' }, { es: async () => (loads++, { default: { 'test.late': 'Tarde' } }), fr: async () => (loads++, { default: { 'test.late': 'Tard' } }) });
+    await loadMessages('es');
+    expect(msg('es', 'test.late')).to.equal('Tarde');
+    expect(loads, 'French is not loaded before a page needs it').to.equal(1);
   });
 
   it('lets a publisher override wording and add a language', () => {

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { createFetchAdapter, type FetchAdapterOptions } from '../src/core/fetch-adapter.js';
-import { addRoutes, endpointAdapter, type Routes } from '../src/core/transport.js';
+import { createFetchAdapter, type FetchAdapterOptions } from '../src/fetch-adapter.js';
+import { addRoutes, type Routes } from '../src/core/index.js';
+import { endpointAdapter } from '../src/core/transport.js';
 import { HttpError, NetworkError } from '../src/core/errors.js';
 import type { LiveEvent, NewsAdapter } from '../src/core/types.js';
 

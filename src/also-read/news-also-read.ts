@@ -6,10 +6,9 @@ import { defineElement, hostStyles, NewsElement } from '../core/news-element.js'
 import { safeUrl } from '../core/safe-url.js';
 import type { ArticleSummary } from '../core/types.js';
 import { styles } from './also-read.styles.js';
-import { addEnglishDefaults } from '../core/i18n.js';
-import { messages } from './messages.js';
-import { addRoutes } from '../core/transport.js';
-import { alsoReadRoutes } from '../core/routes/also-read.js';
+import { addMessages, addRoutes } from '../core/index.js';
+import { messages, translations } from './messages.js';
+import { alsoReadRoutes } from './routes.js';
 
 /**
  * @summary An inline "ALSO READ | headline" link to another article, with an optional thumbnail.
@@ -151,7 +150,7 @@ export class NewsAlsoRead extends NewsElement {
   }
 }
 
-addEnglishDefaults(messages);
+addMessages(messages, translations);
 addRoutes(alsoReadRoutes);
 defineElement('news-also-read', NewsAlsoRead);
 

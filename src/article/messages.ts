@@ -1,6 +1,12 @@
-import type { Messages } from '../core/i18n.js';
+import type { Messages, Translations } from '../core/index.js';
 
-/** English wording of this element; other languages live in `src/core/locales/`. */
-export const messages: Messages = {
+/** English wording of this element; other languages live in `./locales/`. */
+export const messages = {
   'article.loadFailed': 'This article could not be loaded.',
+} satisfies Messages;
+
+/** The other languages, each loaded the first time a page needs it. */
+export const translations: Translations<typeof messages> = {
+  es: () => import('./locales/es.js'),
+  ar: () => import('./locales/ar.js'),
 };

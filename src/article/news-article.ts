@@ -1,16 +1,16 @@
 import { html, nothing, render, type PropertyValues } from 'lit';
 import { providePage, type PageContext } from '../core/context.js';
 import { DataController } from '../core/data-controller.js';
-import { addRoutes, endpointAdapter } from '../core/transport.js';
+import { endpointAdapter } from '../core/transport.js';
 import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
 import type { Article, NewsAdapter } from '../core/types.js';
 import { installTypography } from './article-typography.js';
 import { articleTemplate } from './blocks.js';
 import { bodyText, countWords, readingMinutes } from './reading-time.js';
 import { styles } from './article.styles.js';
-import { addEnglishDefaults } from '../core/i18n.js';
-import { messages } from './messages.js';
-import { articleRoutes } from '../core/routes/article.js';
+import { addMessages, addRoutes } from '../core/index.js';
+import { messages, translations } from './messages.js';
+import { articleRoutes } from './routes.js';
 
 /**
  * @summary The article shell: kicker, headline, dek, byline, hero figure and body. Provides the
@@ -173,7 +173,7 @@ export class NewsArticle extends NewsElement {
   }
 }
 
-addEnglishDefaults(messages);
+addMessages(messages, translations);
 addRoutes(articleRoutes);
 defineElement('news-article', NewsArticle);
 

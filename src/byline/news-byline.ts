@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { formatDate, parseDate, addEnglishDefaults } from '../core/i18n.js';
+import { formatDate, parseDate } from '../core/i18n.js';
 import { formatRelative } from '../core/relative-time.js';
 import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
 import { safeUrl } from '../core/safe-url.js';
 import { initials } from './initials.js';
 import { styles } from './byline.styles.js';
-import { messages } from './messages.js';
+import { addMessages } from '../core/index.js';
+import { messages, translations } from './messages.js';
 
 /**
  * @summary "By <author>" with an avatar (initials when there is no photo), published and updated
@@ -138,7 +139,7 @@ export class NewsByline extends NewsElement {
   }
 }
 
-addEnglishDefaults(messages);
+addMessages(messages, translations);
 defineElement('news-byline', NewsByline);
 
 declare global {

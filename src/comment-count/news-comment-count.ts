@@ -2,10 +2,9 @@ import { css, html } from 'lit';
 import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
 import { safeUrl } from '../core/safe-url.js';
 import type { NewsAdapter } from '../core/types.js';
-import { addEnglishDefaults } from '../core/i18n.js';
-import { messages } from './messages.js';
-import { addRoutes } from '../core/transport.js';
-import { commentCountRoutes } from '../core/routes/comment-count.js';
+import { addMessages, addRoutes } from '../core/index.js';
+import { messages, translations } from './messages.js';
+import { commentCountRoutes } from './routes.js';
 
 type Waiter = [threadId: string, settle: (count: number | Error) => void];
 
@@ -114,7 +113,7 @@ export class NewsCommentCount extends NewsElement {
   }
 }
 
-addEnglishDefaults(messages);
+addMessages(messages, translations);
 addRoutes(commentCountRoutes);
 defineElement('news-comment-count', NewsCommentCount);
 

@@ -1,7 +1,7 @@
-import type { Messages } from '../core/i18n.js';
+import type { Messages, Translations } from '../core/index.js';
 
-/** English wording of this element; other languages live in `src/core/locales/`. */
-export const messages: Messages = {
+/** English wording of this element; other languages live in `./locales/`. */
+export const messages = {
   'comments.title': 'Comments',
   'comments.heading': 'Comments ({count})',
   'comments.sort': 'Sort by',
@@ -55,4 +55,10 @@ export const messages: Messages = {
   'comments.newArrived': { one: '1 new comment', other: '{count} new comments' },
   'comments.showNew': { one: 'Show 1 new comment', other: 'Show {count} new comments' },
   'comments.sessionFailed': 'We could not check whether you are signed in. Anything you typed is kept.',
+} satisfies Messages;
+
+/** The other languages, each loaded the first time a page needs it. */
+export const translations: Translations<typeof messages> = {
+  es: () => import('./locales/es.js'),
+  ar: () => import('./locales/ar.js'),
 };

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { initials } from '../byline/initials.js';
 import type { HttpError } from '../core/errors.js';
 import { NewsCommentPostEvent, NewsSignInEvent } from '../core/events.js';
-import { formatDate, formatNumber, parseDate, addEnglishDefaults } from '../core/i18n.js';
+import { formatDate, formatNumber, parseDate } from '../core/i18n.js';
 import { formatRelative } from '../core/relative-time.js';
 import { NearViewportController } from '../core/near-viewport.js';
 import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
@@ -18,9 +18,9 @@ import type { Comment, CommentPage, CommentSort, LiveEvent, NewsAdapter, User } 
 import { autolink } from './autolink.js';
 import { DraftStore, flushDrafts } from './draft-store.js';
 import { styles } from './comments.styles.js';
-import { messages } from './messages.js';
-import { addRoutes } from '../core/transport.js';
-import { commentsRoutes } from '../core/routes/comments.js';
+import { addMessages, addRoutes } from '../core/index.js';
+import { messages, translations } from './messages.js';
+import { commentsRoutes } from './routes.js';
 
 /** A comment as shown: the server's, or the reader's own on its way (`posting`). */
 type Item = Comment & { posting?: boolean };
@@ -865,7 +865,7 @@ export class NewsComments extends NewsElement {
   }
 }
 
-addEnglishDefaults(messages);
+addMessages(messages, translations);
 addRoutes(commentsRoutes);
 defineElement('news-comments', NewsComments);
 

@@ -1,18 +1,35 @@
 /**
- * Localized strings and formatting on `Intl`. English ships in every bundle; other catalogs load on
- * demand the first time an element on the page needs them, and English is the fallback meanwhile.
+ * Localized strings and formatting on `Intl`. English ships with each element; its other languages
+ * load on demand the first time an element on the page needs them, and English is the fallback
+ * meanwhile. Each element brings its own wording (`addMessages`), so a page pays only for the
+ * strings of the elements it uses.
  */
 import en from './locales/en.js';
 
+/** Plural forms chosen by `{count}`. */
+export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>>;
 /** A message is a string with `{name}` placeholders, or plural forms chosen by `{count}`. */
-export type Message = string | Partial<Record<Intl.LDMLPluralRule, string>>;
+export type Message = string | PluralMessage;
 export type Messages = Record<string, Message>;
 
-const catalogs = new Map<string, Messages>([['en', en]]);
-const loaders: Record<string, () => Promise<{ default: Messages }>> = {
-  es: () => import('./locales/es.js'),
-  ar: () => import('./locales/ar.js'),
+/**
+ * One language's wording of an element's English `messages`: every key and no other, plural forms
+ * where English has them. A catalog that misses a key fails the typecheck.
+ */
+export type Translation<English extends Messages> = {
+  [Key in keyof English]: English[Key] extends string ? string : PluralMessage;
 };
+
+/** An element's catalogs in other languages by language, each loaded when first needed. */
+export type Translations<English extends Messages> = Record<string, () => Promise<{ default: Translation<English> }>>;
+
+type Loader = () => Promise<{ default: Messages }>;
+
+const catalogs = new Map<string, Messages>([['en', {}]]);
+/** Catalogs added and not loaded yet, by language. */
+const pending = new Map<string, Loader[]>();
+/** Languages an element asked for: a catalog added for one of them later loads at once. */
+const wanted = new Set<string>();
 const loading = new Map<string, Promise<void>>();
 const listeners = new Set<() => void>();
 
@@ -40,27 +57,42 @@ export function registerMessages(language: string, messages: Messages): void {
 }
 
 /**
- * An element's own English wording, added when its module loads, so a page pays only for the
- * strings of the elements it uses. Messages a publisher registered earlier keep precedence.
+ * An element's own wording, added when its module loads: its English `messages` at once, the other
+ * languages (`translations`) when a page first needs them. Messages a publisher registered keep
+ * precedence.
  */
-export function addEnglishDefaults(messages: Messages): void {
-  catalogs.set('en', { ...messages, ...catalogs.get('en') });
+export function addMessages<English extends Messages>(english: English, translations: Translations<English> = {}): void {
+  catalogs.set('en', { ...english, ...catalogs.get('en') });
+  for (const [language, load] of Object.entries(translations)) {
+    pending.set(language, [...(pending.get(language) ?? []), load]);
+    if (wanted.has(language)) void loadMessages(language);
+  }
 }
 
-/** Starts loading the catalog for `locale` if one exists and is not loaded. */
+/** Loads the catalogs added for the language of `locale` that are not loaded yet. */
 export function loadMessages(locale: string): Promise<void> {
   const language = languageOf(locale);
-  const loader = loaders[language];
-  if (!loader || catalogs.has(language)) return Promise.resolve();
-  let pending = loading.get(language);
-  if (!pending) {
-    pending = loader().then(
-      (module) => registerMessages(language, { ...module.default, ...catalogs.get(language) }),
-      (error: unknown) => console.warn(`news-elements: could not load the "${language}" messages`, error),
-    );
-    loading.set(language, pending);
-  }
-  return pending;
+  wanted.add(language);
+  const loads = pending.get(language);
+  const before = loading.get(language);
+  if (!loads) return before ?? Promise.resolve();
+  pending.delete(language);
+  const load = Promise.all(
+    loads.map((loader) =>
+      loader().then(
+        (module) => module.default,
+        (error: unknown) => {
+          console.warn(`news-elements: could not load the "${language}" messages`, error);
+          return {};
+        },
+      ),
+    ),
+  ).then(async (loaded) => {
+    await before;
+    registerMessages(language, Object.assign({}, ...loaded, catalogs.get(language)) as Messages);
+  });
+  loading.set(language, load);
+  return load;
 }
 
 /**
@@ -74,7 +106,7 @@ export const english = (locale: string) => /^en(-[a-z]{2})?$/i.test(locale);
 /** The message `key` in `locale` (falling back to English), with `{name}` placeholders filled. */
 export function msg(locale: string, key: string, params: Record<string, string | number> = {}): string {
   const language = languageOf(locale);
-  if (!catalogs.has(language)) void loadMessages(locale);
+  if (pending.has(language)) void loadMessages(locale);
   const message = catalogs.get(language)?.[key] ?? catalogs.get('en')![key] ?? key;
   let text: string;
   if (typeof message === 'string') {
@@ -128,3 +160,8 @@ export function parseDate(value: string | null | undefined): Date | null {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
 }
+
+addMessages(en, {
+  es: () => import('./locales/es.js'),
+  ar: () => import('./locales/ar.js'),
+});

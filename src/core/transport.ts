@@ -1,6 +1,7 @@
-// The fetch adapter's transport over the REST API: one `request` with timeouts, retries, idempotency keys
-// and typed errors, and the live stream. The routes over it live in `routes/`; `fetch-adapter.ts`
-// puts them all together for `createFetchAdapter()`.
+// The fetch adapter's transport over the REST API: one `request` with timeouts, retries, idempotency keys and typed
+// errors, and the live stream. Each element's routes over it live in its folder (`routes.ts`) and
+// join the page's adapters through `addRoutes`; `src/fetch-adapter.ts` puts them all together for
+// `createFetchAdapter()`.
 import { HttpError, NetworkError } from './errors.js';
 import type { CallOptions, LiveEvent, NewsAdapter } from './types.js';
 
@@ -28,7 +29,7 @@ type Query = Record<string, string | number | null | undefined>;
 export type Request = <T>(method: Method, path: string, call?: CallOptions, body?: unknown, query?: Query) => Promise<T>;
 
 /**
- * The adapter methods of one element over `request` (`src/core/routes/`). Each element module
+ * The adapter methods of one element over `request` (its folder's `routes.ts`). Each element module
  * adds its own to the adapters the page builds from an endpoint (`addRoutes`), so a page with
  * only the poll does not download the comments' routes.
  */
@@ -75,7 +76,7 @@ const parse = (text: string): unknown => {
 
 /**
  * The transport of an adapter: `request` for the routes, and the live stream (`subscribe`). Every
- * route lives in `routes/`, so that each element's can travel with it (see `addRoutes`).
+ * route lives in its element's folder, so that it travels with the element (see `addRoutes`).
  */
 export function connect(options: FetchAdapterOptions): Connection {
   const {

@@ -1,8 +1,8 @@
 import { html } from 'lit';
 import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
 import { styles } from './did-you-know.styles.js';
-import { addEnglishDefaults } from '../core/i18n.js';
-import { messages } from './messages.js';
+import { addMessages } from '../core/index.js';
+import { messages, translations } from './messages.js';
 
 export type DidYouKnowVariant = 'note' | 'highlight' | 'quiet';
 
@@ -56,7 +56,7 @@ export class NewsDidYouKnow extends NewsElement {
   }
 }
 
-addEnglishDefaults(messages);
+addMessages(messages, translations);
 defineElement('news-did-you-know', NewsDidYouKnow);
 
 declare global {

@@ -1,7 +1,7 @@
-import type { Messages } from '../core/i18n.js';
+import type { Messages, Translations } from '../core/index.js';
 
-/** English wording of this element; other languages live in `src/core/locales/`. */
-export const messages: Messages = {
+/** English wording of this element; other languages live in `./locales/`. */
+export const messages = {
   'poll.vote': 'Vote',
   'poll.votes': { one: '{count} vote', other: '{count} votes' },
   'poll.totalVotes': 'Total votes: {count}',
@@ -21,4 +21,10 @@ export const messages: Messages = {
   'poll.backToVote': 'Back to voting',
   'poll.hiddenUntilClose': 'Thanks for voting. Results will be shown when the poll closes.',
   'poll.sending': 'Sending your vote…',
+} satisfies Messages;
+
+/** The other languages, each loaded the first time a page needs it. */
+export const translations: Translations<typeof messages> = {
+  es: () => import('./locales/es.js'),
+  ar: () => import('./locales/ar.js'),
 };

@@ -3,16 +3,16 @@ import { DataController } from '../core/data-controller.js';
 import { LiveStreamController } from '../core/live-stream.js';
 import type { HttpError } from '../core/errors.js';
 import { NewsVoteEvent } from '../core/events.js';
-import { formatDate, formatNumber, parseDate, addEnglishDefaults } from '../core/i18n.js';
+import { formatDate, formatNumber, parseDate } from '../core/i18n.js';
 import { NearViewportController } from '../core/near-viewport.js';
 import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
 import type { LiveEvent, Poll, PollResultsVisibility } from '../core/types.js';
 import { percentages } from './percentages.js';
 import { normalizePoll, visibilities } from './poll-data.js';
 import { styles } from './poll.styles.js';
-import { messages } from './messages.js';
-import { addRoutes } from '../core/transport.js';
-import { pollRoutes } from '../core/routes/poll.js';
+import { addMessages, addRoutes } from '../core/index.js';
+import { messages, translations } from './messages.js';
+import { pollRoutes } from './routes.js';
 
 /** Live results are applied at most this often, however fast votes arrive. */
 const LIVE_INTERVAL_MS = 1000;
@@ -507,7 +507,7 @@ export class NewsPoll extends NewsElement {
   }
 }
 
-addEnglishDefaults(messages);
+addMessages(messages, translations);
 addRoutes(pollRoutes);
 defineElement('news-poll', NewsPoll);
 

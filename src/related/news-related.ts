@@ -1,15 +1,15 @@
 import { html, nothing } from 'lit';
 import { DataController } from '../core/data-controller.js';
-import { formatDate, parseDate, addEnglishDefaults } from '../core/i18n.js';
+import { formatDate, parseDate } from '../core/i18n.js';
 import { holdHeightWhileVisible } from '../core/hold-height.js';
 import { NearViewportController } from '../core/near-viewport.js';
 import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
 import { safeUrl } from '../core/safe-url.js';
 import type { ArticleSummary } from '../core/types.js';
 import { styles } from './related.styles.js';
-import { messages } from './messages.js';
-import { addRoutes } from '../core/transport.js';
-import { relatedRoutes } from '../core/routes/related.js';
+import { addMessages, addRoutes } from '../core/index.js';
+import { messages, translations } from './messages.js';
+import { relatedRoutes } from './routes.js';
 
 /**
  * @summary A list of related articles with images, headlines and dates, from the API or child links.
@@ -153,7 +153,7 @@ export class NewsRelated extends NewsElement {
   }
 }
 
-addEnglishDefaults(messages);
+addMessages(messages, translations);
 addRoutes(relatedRoutes);
 defineElement('news-related', NewsRelated);
 

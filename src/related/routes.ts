@@ -1,4 +1,4 @@
-import type { Routes } from '../transport.js';
+import type { Routes } from '../core/index.js';
 
 /** `<news-related>`: articles related to one. */
 export const relatedRoutes: Routes = (request) => ({

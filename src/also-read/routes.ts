@@ -1,4 +1,4 @@
-import type { Routes } from '../transport.js';
+import type { Routes } from '../core/index.js';
 
 /** `<news-also-read>`: the linked article's summary, found by its URL. */
 export const alsoReadRoutes: Routes = (request) => ({

@@ -1,4 +1,4 @@
-import type { Routes } from '../transport.js';
+import type { Routes } from '../core/index.js';
 
 /** `<news-article article-id>`: the article from the API. */
 export const articleRoutes: Routes = (request) => ({

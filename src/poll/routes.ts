@@ -1,5 +1,5 @@
-import type { Routes } from '../transport.js';
-import type { Poll } from '../types.js';
+import type { Routes } from '../core/index.js';
+import type { Poll } from '../core/types.js';
 
 /** `<news-poll>`: its poll and the reader's vote. */
 export const pollRoutes: Routes = (request) => ({

@@ -1,4 +1,4 @@
-import type { Routes } from '../transport.js';
+import type { Routes } from '../core/index.js';
 
 /** `<news-comment-count>`: the counts of many threads in one request. */
 export const commentCountRoutes: Routes = (request) => ({

@@ -1,6 +1,6 @@
-import type { HttpError } from '../errors.js';
-import type { Routes } from '../transport.js';
-import type { Comment, CommentPage, User } from '../types.js';
+import type { HttpError } from '../core/errors.js';
+import type { Routes } from '../core/index.js';
+import type { Comment, CommentPage, User } from '../core/types.js';
 
 const enc = encodeURIComponent;
 

@@ -1,0 +1,9 @@
+import type { Translation } from '../../core/index.js';
+import type { messages } from '../messages.js';
+
+/** This element's wording in Spanish: every key of `../messages.ts`, or the typecheck fails. */
+const es: Translation<typeof messages> = {
+  'alsoRead.label': 'Lee también',
+  'alsoRead.previewFailed': 'Vista previa no disponible.',
+};
+export default es;

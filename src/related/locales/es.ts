@@ -1,0 +1,8 @@
+import type { Translation } from '../../core/index.js';
+import type { messages } from '../messages.js';
+
+/** This element's wording in Spanish: every key of `../messages.ts`, or the typecheck fails. */
+const es: Translation<typeof messages> = {
+  'related.heading': 'Artículos relacionados',
+};
+export default es;
