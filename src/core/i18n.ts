@@ -114,7 +114,11 @@ export function msg(locale: string, key: string, params: Record<string, string |
   } else {
     const count = Number(params.count ?? 0);
     // An explicit zero form ("No comments") wins over the language's plural category.
-    text = (count === 0 ? message.zero : undefined) ?? message[english(locale) ? (count * count == 1 ? 'one' : 'other') : intl(Intl.PluralRules, locale).select(count)] ?? message.other ?? key;
+    text =
+      (count === 0 ? message.zero : undefined) ??
+      message[english(locale) ? (count * count == 1 ? 'one' : 'other') : intl(Intl.PluralRules, locale).select(count)] ??
+      message.other ??
+      key;
   }
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];

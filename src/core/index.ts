@@ -7,15 +7,7 @@
 export { configure, pageContext, type PageContext, type PageDefaults } from './context.js';
 export { HttpError, NetworkError } from './errors.js';
 export * from './events.js';
-export {
-  addMessages,
-  registerMessages,
-  type Message,
-  type Messages,
-  type PluralMessage,
-  type Translation,
-  type Translations,
-} from './i18n.js';
+export { addMessages, registerMessages, type Message, type Messages, type PluralMessage, type Translation, type Translations } from './i18n.js';
 export { defineElement, NewsElement } from './news-element.js';
 export { safeUrl } from './safe-url.js';
 export { addRoutes, type FetchAdapterOptions, type Request, type Routes } from './transport.js';

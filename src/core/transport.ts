@@ -1,7 +1,7 @@
-// The fetch adapter's transport over the REST API: one `request` with timeouts, retries, idempotency keys and typed
-// errors, and the live stream. Each element's routes over it live in its folder (`routes.ts`) and
-// join the page's adapters through `addRoutes`; `src/fetch-adapter.ts` puts them all together for
-// `createFetchAdapter()`.
+// The fetch adapter's transport over the REST API: one `request` with timeouts, retries, idempotency
+// keys and typed errors, and the live stream. Each element's routes over it live in its folder
+// (`routes.ts`) and join the page's adapters through `addRoutes`; `src/fetch-adapter.ts` puts them
+// all together for `createFetchAdapter()`.
 import { HttpError, NetworkError } from './errors.js';
 import type { CallOptions, LiveEvent, NewsAdapter } from './types.js';
 

@@ -27,5 +27,7 @@ export const notPlural: PollTranslation = { ...pollSpanish, 'poll.votes': '{coun
 // A loader whose catalog misses a key fails too.
 export const badLoaders: Translations<typeof bylineMessages> = {
   // @ts-expect-error the byline catalog misses 'byline.readingTime'
-  es: async () => ({ default: { 'byline.by': 'Por {author}', 'byline.avatar': 'Autor', 'byline.published': '{date}', 'byline.updated': 'Actualizado {date}' } }),
+  es: async () => ({
+    default: { 'byline.by': 'Por {author}', 'byline.avatar': 'Autor', 'byline.published': '{date}', 'byline.updated': 'Actualizado {date}' },
+  }),
 };

@@ -7,6 +7,13 @@ const ar: Translation<typeof messages> = {
   'byline.avatar': 'الكاتب',
   'byline.published': '{date}',
   'byline.updated': 'حُدّث {date}',
-  'byline.readingTime': { zero: 'أقل من دقيقة قراءة', one: 'دقيقة قراءة واحدة', two: 'دقيقتا قراءة', few: '{count} دقائق قراءة', many: '{count} دقيقة قراءة', other: '{count} دقيقة قراءة' },
+  'byline.readingTime': {
+    zero: 'أقل من دقيقة قراءة',
+    one: 'دقيقة قراءة واحدة',
+    two: 'دقيقتا قراءة',
+    few: '{count} دقائق قراءة',
+    many: '{count} دقيقة قراءة',
+    other: '{count} دقيقة قراءة',
+  },
 };
 export default ar;

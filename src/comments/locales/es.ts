@@ -30,7 +30,10 @@ const es: Translation<typeof messages> = {
   'comments.posted': 'Tu comentario se ha publicado.',
   'comments.postedPending': 'Tu comentario se ha enviado. Aparecerá cuando lo apruebe un moderador.',
   'comments.postFailed': 'No se pudo publicar tu comentario. Lo guardamos aquí; inténtalo de nuevo.',
-  'comments.tooFast': { one: 'Estás comentando demasiado rápido. Inténtalo de nuevo en {count} segundo.', other: 'Estás comentando demasiado rápido. Inténtalo de nuevo en {count} segundos.' },
+  'comments.tooFast': {
+    one: 'Estás comentando demasiado rápido. Inténtalo de nuevo en {count} segundo.',
+    other: 'Estás comentando demasiado rápido. Inténtalo de nuevo en {count} segundos.',
+  },
   'comments.tooFastSoon': 'Estás comentando demasiado rápido. Inténtalo de nuevo en un minuto.',
   'comments.actionFailed': 'No ha funcionado. Inténtalo de nuevo.',
   'comments.editClosed': 'Los comentarios solo se pueden editar durante 15 minutos después de publicarlos.',
