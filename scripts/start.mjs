@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: build the library (a failed build only warns), then serve the demo page, /dist/ and /api/ with DEMO=1.
+// `npm start`: build the library (a failed build only warns), then serve the demo page, /dist/ and /api/ (demo mode
+// unless JWT_SECRET is supplied; DEMO=1 forces it on, DEMO=0 off).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,8 @@ if (!existsSync(new URL('../dist/news-elements.js', import.meta.url))) {
 const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, DEMO: process.env.DEMO ?? '1' },
+  // Demo mode unless the environment says otherwise: a supplied JWT_SECRET turns it off (DEMO=1 forces it on).
+  env: { ...process.env, DEMO: process.env.DEMO || 'auto' },
 });
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {

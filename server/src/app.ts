@@ -34,7 +34,12 @@ export async function createApi(options: { db: Db; config: ServerConfig; basePat
     db,
     bus,
     config,
-    auth: new Auth({ jwtSecret: config.jwtSecret, adminToken: config.adminToken, trustProxy: config.trustProxy }),
+    auth: new Auth({
+      jwtSecret: config.jwtSecret,
+      adminToken: config.adminToken,
+      trustProxy: config.trustProxy,
+      tokens: config.tokens,
+    }),
     limiter: new RateLimiter(),
   };
   const openApiDocument = readFileSync(openApiPath, 'utf8');

@@ -3,6 +3,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import type { User } from '../../src/core/contract.ts';
+import { defaultTokenRules, type TokenRules } from './config.ts';
 import type { AppContext } from './http/env.ts';
 import { authRequired, forbidden, ApiError } from './http/errors.ts';
 
@@ -19,11 +20,18 @@ export class Auth {
   readonly #secret: Uint8Array | null;
   readonly #adminToken: Buffer | null;
   readonly #trustProxy: boolean;
+  readonly #rules: TokenRules;
 
-  constructor(options: { jwtSecret: string | undefined; adminToken: string | undefined; trustProxy: boolean }) {
+  constructor(options: {
+    jwtSecret: string | undefined;
+    adminToken: string | undefined;
+    trustProxy: boolean;
+    tokens?: TokenRules;
+  }) {
     this.#secret = options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : null;
     this.#adminToken = options.adminToken ? sha256(options.adminToken) : null;
     this.#trustProxy = options.trustProxy;
+    this.#rules = options.tokens ?? defaultTokenRules;
   }
 
   /** The signed-in reader, or null for no token or a token that fails verification (reads stay anonymous). */
@@ -76,7 +84,19 @@ export class Auth {
   async #verify(token: string | null): Promise<User | null> {
     if (!token || !this.#secret || token.length > 4096) return null;
     try {
-      const { payload } = await jwtVerify(token, this.#secret, { algorithms: ['HS256'] });
+      const rules = this.#rules;
+      const { payload } = await jwtVerify(token, this.#secret, {
+        algorithms: ['HS256'],
+        requiredClaims: ['exp'],
+        clockTolerance: rules.clockSkewSeconds,
+        ...(rules.audience ? { audience: rules.audience } : {}),
+        ...(rules.issuer ? { issuer: rules.issuer } : {}),
+      });
+      // A token that lives longer than the cap (or was issued in the future) is refused, however it was signed.
+      const now = Math.floor(Date.now() / 1000);
+      const issuedAt = typeof payload.iat === 'number' ? payload.iat : now;
+      if (issuedAt > now + rules.clockSkewSeconds) return null;
+      if ((payload.exp as number) - Math.min(issuedAt, now) > rules.maxLifetimeSeconds + rules.clockSkewSeconds) return null;
       const claims = claimsSchema.safeParse(payload);
       if (!claims.success) return null;
       const avatar = claims.data.avatar && /^https?:\/\//i.test(claims.data.avatar) ? claims.data.avatar : null;
@@ -87,14 +107,20 @@ export class Auth {
   }
 }
 
-/** Mints a reader token (demo sign-in and tests). */
-export async function signUserToken(secret: string, user: User, expiresIn = '12h'): Promise<string> {
-  return new SignJWT({ name: user.name, ...(user.avatar ? { avatar: user.avatar } : {}) })
+/** Mints a reader token (demo sign-in and tests): always with `iat` and `exp`, plus `aud`/`iss` when given. */
+export async function signUserToken(
+  secret: string,
+  user: User,
+  options: { expiresIn?: string | number; audience?: string | undefined; issuer?: string | undefined } = {},
+): Promise<string> {
+  const jwt = new SignJWT({ name: user.name, ...(user.avatar ? { avatar: user.avatar } : {}) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(user.id)
     .setIssuedAt()
-    .setExpirationTime(expiresIn)
-    .sign(new TextEncoder().encode(secret));
+    .setExpirationTime(options.expiresIn ?? '12h');
+  if (options.audience) jwt.setAudience(options.audience);
+  if (options.issuer) jwt.setIssuer(options.issuer);
+  return jwt.sign(new TextEncoder().encode(secret));
 }
 
 function bearer(c: AppContext): string | null {

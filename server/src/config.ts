@@ -8,6 +8,8 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   databaseSchema: string | undefined;
   jwtSecret: string | undefined;
+  /** What a reader token must carry besides a valid signature. */
+  tokens: TokenRules;
   adminToken: string | undefined;
   allowedOrigins: string[];
   demo: boolean;
@@ -15,6 +17,25 @@ export interface ServerConfig {
   trustProxy: boolean;
   limits: Limits;
 }
+
+/** What a reader token must satisfy besides its signature. */
+export interface TokenRules {
+  /** Required `aud` (JWT_AUDIENCE): when set, tokens without it or minted for another audience are refused. */
+  audience: string | undefined;
+  /** Required `iss` (JWT_ISSUER), checked when set. */
+  issuer: string | undefined;
+  /** Longest accepted lifetime in seconds: `exp - iat` (or `exp - now` for a token without `iat`). */
+  maxLifetimeSeconds: number;
+  /** Tolerated clock difference in seconds for `exp`, `nbf` and `iat`. */
+  clockSkewSeconds: number;
+}
+
+export const defaultTokenRules: TokenRules = {
+  audience: undefined,
+  issuer: undefined,
+  maxLifetimeSeconds: 24 * 60 * 60,
+  clockSkewSeconds: 60,
+};
 
 export interface Limits {
   /** Largest accepted request body in bytes. */
@@ -61,12 +82,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     databaseSchema: env.DATABASE_SCHEMA || undefined,
     jwtSecret: env.JWT_SECRET || undefined,
+    tokens: {
+      audience: env.JWT_AUDIENCE || undefined,
+      issuer: env.JWT_ISSUER || undefined,
+      maxLifetimeSeconds: number('JWT_MAX_LIFETIME_SECONDS', defaultTokenRules.maxLifetimeSeconds),
+      clockSkewSeconds: number('JWT_CLOCK_SKEW_SECONDS', defaultTokenRules.clockSkewSeconds),
+    },
     adminToken: env.ADMIN_TOKEN || undefined,
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim().replace(/\/$/, ''))
       .filter(Boolean),
-    demo: flag('DEMO'),
+    demo: demoEnabled(env),
     trustProxy: flag('TRUST_PROXY'),
     limits: {
       bodyBytes: number('BODY_LIMIT_BYTES', defaultLimits.bodyBytes),
@@ -78,4 +105,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       streamsPerIp: number('STREAMS_PER_IP', defaultLimits.streamsPerIp),
     },
   };
+}
+
+/**
+ * Demo mode (seeded content, generated secrets, `/demo/sign-in` minting reader tokens) runs only when
+ * DEMO=1 is explicit, or, for `npm start` on a fresh clone, when DEMO is unset and no JWT_SECRET is
+ * supplied. A real JWT_SECRET means a real deployment: demo sign-in stays off unless DEMO=1 says otherwise.
+ */
+export function demoEnabled(env: NodeJS.ProcessEnv): boolean {
+  const value = (env.DEMO ?? '').trim().toLowerCase();
+  if (['1', 'true', 'yes'].includes(value)) return true;
+  if (value !== 'auto') return false;
+  return !env.JWT_SECRET;
 }

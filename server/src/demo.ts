@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import type { User } from '../../src/core/contract.ts';
 import { signUserToken } from './auth.ts';
+import type { TokenRules } from './config.ts';
 
 /** Sample readers the demo sign-in can mint tokens for (`?reader=2` picks the second). */
 export const demoReaders: User[] = [
@@ -49,14 +50,21 @@ function safeReturnPath(value: string | undefined): string {
 }
 
 /**
- * Demo-only sign-in (never mounted unless DEMO=1):
+ * Demo-only sign-in (mounted only in demo mode, see `demoEnabled`):
  * - `GET /demo/sign-in?returnUrl=/path&reader=1` redirects to `/path#token=<JWT>`;
  * - `GET /demo/token?reader=1` answers `{token, user}` as JSON.
  */
-export function demoRoutes(jwtSecret: string): Hono {
+export function demoRoutes(jwtSecret: string, rules: TokenRules): Hono {
   const routes = new Hono();
+  // The same claims a publisher's login would send: a bounded lifetime and the configured audience and issuer.
+  const mint = (user: User) =>
+    signUserToken(jwtSecret, user, {
+      expiresIn: Math.floor(Date.now() / 1000) + Math.min(12 * 60 * 60, rules.maxLifetimeSeconds),
+      audience: rules.audience,
+      issuer: rules.issuer,
+    });
   routes.get('/demo/sign-in', async (c) => {
-    const token = await signUserToken(jwtSecret, pickReader(c.req.query('reader')));
+    const token = await mint(pickReader(c.req.query('reader')));
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer');
     return c.redirect(`${safeReturnPath(c.req.query('returnUrl'))}#token=${token}`, 302);
@@ -64,7 +72,7 @@ export function demoRoutes(jwtSecret: string): Hono {
   routes.get('/demo/token', async (c) => {
     const user = pickReader(c.req.query('reader'));
     c.header('Cache-Control', 'no-store');
-    return c.json({ token: await signUserToken(jwtSecret, user), user });
+    return c.json({ token: await mint(user), user });
   });
   return routes;
 }

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const site = new Hono();
   site.all('/api', (c) => c.redirect('/api/openapi.json'));
   site.all('/api/*', (c) => api.app.fetch(c.req.raw, c.env));
-  if (config.demo && config.jwtSecret) site.route('/', demoRoutes(config.jwtSecret));
+  if (config.demo && config.jwtSecret) site.route('/', demoRoutes(config.jwtSecret, config.tokens));
   site.on(['GET', 'HEAD'], '/dist/*', async (c) =>
     (await serveFile(c, c.req.path.slice('/dist/'.length), {
       root: `${repoRoot}dist`,
@@ -50,7 +50,13 @@ async function main(): Promise<void> {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
     const url = `http://${host}:${info.port}/`;
     console.log(`[server] news-elements listening on ${url} (API at ${url}api/, storage: ${db.kind})`);
-    if (config.demo) console.log(`[server] demo sign-in: ${url}demo/sign-in?returnUrl=/  (admin token in ${config.dataDir}/demo-secrets.json)`);
+    if (config.demo) {
+      console.warn(
+        `[server] WARNING: DEMO MODE IS ON: anyone can sign in as a sample reader at ${url}demo/sign-in?returnUrl=/ ` +
+          `(admin token in ${config.dataDir}/demo-secrets.json). Never run a public deployment like this: ` +
+          'set JWT_SECRET and leave DEMO unset.',
+      );
+    }
   });
 
   let stopping = false;

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import type { User } from '../../src/core/contract.ts';
 import { createApi, type Api } from '../src/app.ts';
 import { signUserToken } from '../src/auth.ts';
-import { readConfig, type Limits, type ServerConfig } from '../src/config.ts';
+import { readConfig, type Limits, type ServerConfig, type TokenRules } from '../src/config.ts';
 import type { Db } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { openPglite } from '../src/db/pglite.ts';
@@ -118,7 +118,9 @@ const roomyLimits: Limits = {
 };
 
 /** Starts the API at `/` on a loopback port, over a fresh database; every reply is checked against openapi.json. */
-export async function startTestServer(options: { limits?: Partial<Limits> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { limits?: Partial<Limits>; tokens?: Partial<TokenRules> } = {},
+): Promise<TestServer> {
   const storage = await openTestDb();
   const config: ServerConfig = {
     ...readConfig({}),
@@ -130,6 +132,7 @@ export async function startTestServer(options: { limits?: Partial<Limits> } = {}
     databaseSchema: storage.schema,
     limits: { ...roomyLimits, ...options.limits },
   };
+  config.tokens = { ...config.tokens, ...options.tokens };
   const api = await createApi({ db: storage.db, config, basePath: '/' });
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: api.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
@@ -163,7 +166,12 @@ export async function startTestServer(options: { limits?: Partial<Limits> } = {}
     config,
     schema: storage.schema,
     call,
-    token: (user) => signUserToken(jwtSecret, user),
+    token: (user) =>
+      signUserToken(jwtSecret, user, {
+        expiresIn: Math.floor(Date.now() / 1000) + Math.min(12 * 3600, config.tokens.maxLifetimeSeconds),
+        audience: config.tokens.audience,
+        issuer: config.tokens.issuer,
+      }),
     async close() {
       (server as Server).closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

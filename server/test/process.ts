@@ -12,9 +12,13 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Spawns the real entry point (`src/main.ts`) on a free loopback port and waits for its "listening" line. */
-export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+/**
+ * Spawns the real entry point (`src/main.ts`, or `npm start`'s scripts/start.mjs with `viaStartScript`)
+ * on a free loopback port and waits for its "listening" line.
+ */
+export async function spawnServer(env: Record<string, string>, options: { viaStartScript?: boolean } = {}): Promise<ServerProcess> {
+  const args = options.viaStartScript ? ['../scripts/start.mjs'] : ['--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: serverDir,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DEMO: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
