@@ -150,17 +150,20 @@ async function scrollPart() {
   report.parts.scroll = scroll;
   section(`JUMP SCROLL: a reader who flicks to the bottom of the demo article, one viewport per tick from load on; headless Chromium, ${scroll.throttle}x CPU throttling, ${scroll.runs} runs per row, every run traced`, reproduce);
   out('   CLS = largest session window (worst / median of the runs); added script = main-thread script CPU time (trace tdur) of the demo minus the host page');
-  out('   without the library, run beside it (median, min..max across runs); library long tasks = tasks over 50 ms with library (/dist/) script sampled inside.');
+  out('   without the library, run beside it (median, min..max across runs); tasks = tasks with library (/dist/) script in them over 50 ms of thread CPU time');
+  out('   (what a quiet machine at 4x would see: thread time includes the throttle, not waiting for a core) / over 50 ms of wall time on this busy machine.');
   out(row(['[width, one viewport every]', 'CLS worst', 'median', 'host worst', 'added CPU', 'min..max', 'tasks', 'what shifted (share of CLS, worst run)']));
   let traced = 0;
   let libraryTasks = 0;
+  let libraryTasksWall = 0;
   for (const r of scroll.results) {
     traced += r.runs;
-    libraryTasks += r.libraryLongTasks.length;
+    libraryTasks += r.libraryLongTasksCpu.length;
+    libraryTasksWall += r.libraryLongTasks.length;
     const what = r.cls.worstShifted.slice(0, 3).map((s) => `${s.element} ${s.score.toFixed(3)}`).join(', ') || 'nothing';
     const a = r.addedCpuMs;
-    out(row([`[${r.viewport.name}, ${r.everyMs} ms]`, r.cls.worst.toFixed(4), r.cls.median.toFixed(4), r.cls.hostWorst.toFixed(4), signed(a.median), `${Math.round(a.min)}..${Math.round(a.max)}`, `${r.libraryLongTasks.length}/${r.longTasks.length}`, what]));
-    for (const t of r.libraryLongTasks.slice(0, 3)) {
+    out(row([`[${r.viewport.name}, ${r.everyMs} ms]`, r.cls.worst.toFixed(4), r.cls.median.toFixed(4), r.cls.hostWorst.toFixed(4), signed(a.median), `${Math.round(a.min)}..${Math.round(a.max)}`, `${r.libraryLongTasksCpu.length}/${r.libraryLongTasks.length}`, what]));
+    for (const t of r.libraryLongTasksCpu.slice(0, 3)) {
       out(`      run ${t.run + 1}: ${Math.round(t.durationMs)} ms task (${Math.round(t.cpuMs)} ms CPU), library ${Math.round(t.libraryMs)} ms: ${Object.entries(t.modules).slice(0, 3).map(([k, v]) => `${k.replace('/dist/', '')} ${Math.round(v)}`).join(', ')}; ${Object.entries(t.inside).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`);
     }
     const clsOk = r.cls.worst <= 0.01;
@@ -168,9 +171,9 @@ async function scrollPart() {
     if (!clsOk) missed.push(`scroll (${r.viewport.name}, every ${r.everyMs} ms): worst CLS ${r.cls.worst.toFixed(4)}, target 0.01; shifted: ${what}`);
     if (!scriptOk) missed.push(`scroll (${r.viewport.name}, every ${r.everyMs} ms): added script ${Math.round(a.median)} ms CPU (median; ${Math.round(a.min)}..${Math.round(a.max)}), target 30 ms`);
   }
-  out(`   long tasks with library code: ${libraryTasks} in ${traced} traced runs of the demo (target zero: ${verdict(libraryTasks === 0)}); "tasks" = with library code / all over 50 ms`);
+  out(`   long tasks with library code: ${libraryTasks} over 50 ms of CPU time in ${traced} traced runs of the demo (target zero: ${verdict(libraryTasks === 0)}); ${libraryTasksWall} over 50 ms of wall time on this machine`);
   out('   wall-time figures (noisy on a shared machine) and each run are in the JSON: parts.scroll.results[].raw');
-  if (libraryTasks) missed.push(`scroll: ${libraryTasks} long task(s) with library code in ${traced} traced runs`);
+  if (libraryTasks) missed.push(`scroll: ${libraryTasks} long task(s) (over 50 ms of CPU time at 4x) with library code in ${traced} traced runs`);
 }
 
 /** bench/comments.bench.mjs belongs to the comments engineer: run it as it is and take what it reports. */
