@@ -4,6 +4,7 @@ import type { HttpError } from '../core/errors.js';
 import { NewsCommentPostEvent, NewsSignInEvent } from '../core/events.js';
 import { formatDate, formatNumber, parseDate } from '../core/i18n.js';
 import { formatRelative } from '../core/relative-time.js';
+import { notAnchorWhileBusy } from '../core/hold-height.js';
 import { NearViewportController } from '../core/near-viewport.js';
 import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
 import { safeUrl } from '../core/safe-url.js';
@@ -203,6 +204,7 @@ export class NewsComments extends NewsElement {
   }
 
   protected override updated(): void {
+    notAnchorWhileBusy(this, this.status === 'loading');
     const adapter = this.resolvedAdapter;
     const thread = this.thread;
     if (this.focusAfter) {

@@ -47,3 +47,25 @@ export function holdHeightWhileVisible(host: HTMLElement & { updateComplete: Pro
   });
   observer.observe(host);
 }
+
+const unanchored = new WeakSet<HTMLElement>();
+
+/**
+ * While `busy` (placeholders on show), `host` is never the browser's scroll anchor, so when what
+ * arrives is taller than the placeholders, the page holds still around what the reader is looking
+ * at after the host instead of moving it down. Cleared two frames after the content arrived, once
+ * the browser has anchored that change.
+ */
+export function notAnchorWhileBusy(host: HTMLElement, busy: boolean): void {
+  if (busy && !unanchored.has(host)) {
+    unanchored.add(host);
+    host.style.overflowAnchor = 'none';
+  } else if (!busy && unanchored.has(host)) {
+    unanchored.delete(host);
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (!unanchored.has(host)) host.style.overflowAnchor = '';
+      }),
+    );
+  }
+}
