@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { VOTE_OPTIONS_MAX, type Poll } from '../../../src/core/contract.ts';
+import { VOTE_OPTIONS_MAX } from '../../../src/core/contract.ts';
 import { notFound } from '../http/errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { idempotentWrite } from '../http/idempotency.ts';
 import { openEventStream } from '../http/sse.ts';
 import { idSchema, pathId, readJson } from '../http/validate.ts';
 import { chargeWrite, type Services } from '../services.ts';
-import { castVote, getPoll } from '../store/polls.ts';
+import { castVote, getPoll, pollFor } from '../store/polls.ts';
 
 const voteBody = z.object({ optionIds: z.array(idSchema).min(1).max(VOTE_OPTIONS_MAX) });
 
@@ -35,9 +35,9 @@ export function pollRoutes(services: Services): Hono<AppEnv> {
     chargeWrite(services, c, voterId);
     const { optionIds } = await readJson(c, voteBody);
     return idempotentWrite(db, c, voterId, async (tx) => {
-      await castVote(tx, id, voterId, optionIds);
+      const state = await castVote(tx, id, voterId, optionIds);
       await bus.publish(tx, { kind: 'poll', pollId: id, voterId });
-      return { status: 200, body: (await getPoll(tx, id, voterId)) as Poll };
+      return { status: 200, body: pollFor(state, optionIds) };
     });
   });
 

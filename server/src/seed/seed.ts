@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '../db/db.ts';
 import { putArticle } from '../store/articles.ts';
-import { putPoll } from '../store/polls.ts';
+import { putPoll, recountPoll } from '../store/polls.ts';
 import { demoArticle, demoPoll, demoThread, relatedArticles } from './demo-content.ts';
 
 /**
@@ -42,6 +42,7 @@ async function seedPoll(tx: Queryable): Promise<void> {
       [demoPoll.id, optionId, count],
     );
   }
+  await recountPoll(tx, demoPoll.id);
 }
 
 async function seedThread(tx: Queryable, now: Date): Promise<void> {

@@ -155,10 +155,10 @@ export async function listReplies(
   return page(q, viewerId, { sql: 'c.parent_id = $2', value: commentId }, 'replies', options.cursor, options.limit, parent.replyCount);
 }
 
+/** Published comments per thread, replies included: kept in `thread_totals` by a trigger, never counted per read. */
 export async function countThreads(q: Queryable, threadIds: string[]): Promise<Record<string, number>> {
   const { rows } = await q.query<{ thread_id: string; n: number }>(
-    `SELECT thread_id, count(*)::int AS n FROM comments
-      WHERE thread_id = ANY($1::text[]) AND status = 'published' GROUP BY thread_id`,
+    'SELECT thread_id, published AS n FROM thread_totals WHERE thread_id = ANY($1::text[])',
     [threadIds],
   );
   const counts: Record<string, number> = {};
