@@ -10,6 +10,7 @@ import type { AppEnv } from './http/env.ts';
 import { errorBody, handleError } from './http/errors.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { apiSecurityHeaders, clientIp } from './http/security.ts';
+import { requireJsonBody } from './http/validate.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { articleRoutes } from './routes/articles.ts';
 import { commentRoutes } from './routes/comments.ts';
@@ -61,6 +62,8 @@ export async function createApi(options: { db: Db; config: ServerConfig; basePat
     }),
   );
   app.use('*', clientIp(config.trustProxy));
+  // Before any budget is charged: a refused content type costs the client nothing.
+  app.use('*', requireJsonBody);
   app.use('*', async (c, next) => {
     services.limiter.take(`ip:${c.get('ip')}`, config.limits.ipPerMinute);
     await next();

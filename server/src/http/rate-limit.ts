@@ -8,6 +8,8 @@ interface Bucket {
 /**
  * In-memory token buckets: each key may spend `perMinute` requests in a burst, refilled continuously.
  * Per process, so N processes behind a load balancer allow N times the rate; fine for abuse control.
+ * Time is monotonic (`performance.now()`), so a wall-clock step (NTP, a VM resume) never empties a
+ * bucket or locks a client out; elapsed time is also never taken as negative.
  */
 export class RateLimiter {
   readonly #buckets = new Map<string, Bucket>();
@@ -16,7 +18,7 @@ export class RateLimiter {
 
   constructor(options: { maxKeys?: number; now?: () => number } = {}) {
     this.#maxKeys = options.maxKeys ?? 100_000;
-    this.#now = options.now ?? Date.now;
+    this.#now = options.now ?? (() => performance.now());
   }
 
   /** Spends one token for `key`, or throws 429 with Retry-After (seconds until a token is back). */
@@ -25,8 +27,8 @@ export class RateLimiter {
     const now = this.#now();
     const refillPerMs = perMinute / 60_000;
     const bucket = this.#buckets.get(key) ?? { tokens: perMinute, updatedAt: now };
-    bucket.tokens = Math.min(perMinute, bucket.tokens + (now - bucket.updatedAt) * refillPerMs);
-    bucket.updatedAt = now;
+    bucket.tokens = Math.min(perMinute, bucket.tokens + Math.max(0, now - bucket.updatedAt) * refillPerMs);
+    bucket.updatedAt = Math.max(now, bucket.updatedAt);
     if (bucket.tokens < 1) {
       const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000));
       this.#buckets.set(key, bucket);

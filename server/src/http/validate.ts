@@ -1,4 +1,5 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { matchedRoutes } from 'hono/route';
 import { z } from 'zod';
 import { ID_PATTERN } from '../../../src/core/contract.ts';
 import { ApiError, notFound } from './errors.ts';
@@ -27,12 +28,29 @@ export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output
   return parseInput(schema, query, 'query');
 }
 
+const jsonType = /^application\/json\s*(;|$)/i;
+const unsupportedType = () => new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.');
+
+/**
+ * Refuses a write whose body is not application/json before anything else runs, so a hostile page's
+ * `text/plain` (or form, or untyped) POSTs, which need no CORS preflight, cannot spend a reader's
+ * rate-limit budget. Bodiless writes (likes, admin approvals) need no content type.
+ */
+export const requireJsonBody: MiddlewareHandler = async (c, next) => {
+  if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(c.req.method)) {
+    // Unknown routes stay 404: only a request some route will handle is checked here.
+    const routed = matchedRoutes(c).some((route) => route.method !== 'ALL');
+    const type = c.req.header('content-type');
+    const length = c.req.header('content-length');
+    const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
+    if (routed && (type !== undefined || hasBody) && !jsonType.test(type ?? '')) throw unsupportedType();
+  }
+  await next();
+};
+
 /** Reads a JSON body; requiring application/json also forces a CORS preflight for cross-site writes. */
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
-  const type = c.req.header('content-type') ?? '';
-  if (!/^application\/json\s*(;|$)/i.test(type)) {
-    throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.');
-  }
+  if (!jsonType.test(c.req.header('content-type') ?? '')) throw unsupportedType();
   const text = await c.req.text();
   let json: unknown;
   try {
