@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { action } from 'storybook/actions';
 import '../src/also-read/news-also-read.ts';
 import type { NewsAlsoReadClickEvent } from '../src/core/events.ts';
-import { createMemoryAdapter } from '../src/core/memory-adapter.ts';
+import { createMemoryAdapter } from '../src/memory-adapter/index.ts';
 import type { Article, NewsAdapter } from '../src/core/types.ts';
 import { cssProperties, inArticle } from './support/story-helpers.ts';
 

@@ -9,7 +9,7 @@ import '../src/also-read/news-also-read.ts';
 import '../src/poll/news-poll.ts';
 import '../src/comments/news-comments.ts';
 import '../src/related/news-related.ts';
-import { createMemoryAdapter, type MemoryAdapter } from '../src/core/memory-adapter.ts';
+import { createMemoryAdapter, type MemoryAdapter } from '../src/memory-adapter/index.ts';
 import type { Article, NewsAdapter } from '../src/core/types.ts';
 import { bridgeHero, bridgePoll, cssProperties, hoursAgo, kestrelStories, minutesAgo, storyAsset, storyComment } from './support/story-helpers.ts';
 

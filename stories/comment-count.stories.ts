@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/comment-count/news-comment-count.ts';
-import { createMemoryAdapter } from '../src/core/memory-adapter.ts';
+import { createMemoryAdapter } from '../src/memory-adapter/index.ts';
 import type { NewsAdapter } from '../src/core/types.ts';
 
 interface CountArgs {

@@ -3,8 +3,8 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { action } from 'storybook/actions';
 import '../src/comments/news-comments.ts';
-import { createMemoryAdapter, type MemoryAdapter, type MemorySeed } from '../src/core/memory-adapter.ts';
-import { createDemoSeed, DEMO_EMPTY_THREAD_ID, DEMO_THREAD_ID, demoReader } from '../src/core/memory-seed.ts';
+import { createMemoryAdapter, type MemoryAdapter, type MemorySeed } from '../src/memory-adapter/index.ts';
+import { createDemoSeed, DEMO_EMPTY_THREAD_ID, DEMO_THREAD_ID, demoReader } from '../src/memory-adapter/demo-seed.ts';
 import type { NewsAdapter, User } from '../src/core/types.ts';
 import { cssProperties, inArticle, storyComment } from './support/story-helpers.ts';
 

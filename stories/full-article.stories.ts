@@ -9,7 +9,7 @@ import '../src/poll/news-poll.ts';
 import '../src/comments/news-comments.ts';
 import '../src/comment-count/news-comment-count.ts';
 import '../src/related/news-related.ts';
-import { createMemoryAdapter, type MemoryAdapter } from '../src/core/memory-adapter.ts';
+import { createMemoryAdapter, type MemoryAdapter } from '../src/memory-adapter/index.ts';
 import type { Article, Comment, Poll, User } from '../src/core/types.ts';
 import { bridgeHero, bridgePoll, hoursAgo, kestrelStories, storyComment } from './support/story-helpers.ts';
 

@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { action } from 'storybook/actions';
 import '../src/poll/news-poll.ts';
 import type { NewsVoteEvent } from '../src/core/events.ts';
-import { createMemoryAdapter, type MemoryAdapter } from '../src/core/memory-adapter.ts';
+import { createMemoryAdapter, type MemoryAdapter } from '../src/memory-adapter/index.ts';
 import type { NewsAdapter, Poll, PollResultsVisibility } from '../src/core/types.ts';
 import { bridgePoll, cssProperties, inArticle } from './support/story-helpers.ts';
 

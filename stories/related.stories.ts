@@ -3,7 +3,7 @@ import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { action } from 'storybook/actions';
 import '../src/related/news-related.ts';
-import { createMemoryAdapter, type MemoryAdapter } from '../src/core/memory-adapter.ts';
+import { createMemoryAdapter, type MemoryAdapter } from '../src/memory-adapter/index.ts';
 import type { Article, ArticleSummary, NewsAdapter } from '../src/core/types.ts';
 import { cssProperties, daysAgo, inArticle, kestrelStories, storyAsset } from './support/story-helpers.ts';
 

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../src/comment-count/news-comment-count.js';
 import '../src/article/news-article.js';
 import type { NewsCommentCount } from '../src/comment-count/news-comment-count.js';
-import { createMemoryAdapter, type MemoryAdapter } from '../src/core/memory-adapter.js';
+import { createMemoryAdapter, type MemoryAdapter } from '../src/memory-adapter/index.js';
 import { NewsCommentPostEvent } from '../src/core/events.js';
 import type { Comment } from '../src/core/types.js';
 import { captureWarnings, shadow, waitFor, xssPayloads } from './support/helpers.js';

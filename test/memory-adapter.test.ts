@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { createMemoryAdapter, type MemoryAdapter, type MemorySeed } from '../src/core/memory-adapter.js';
+import { createMemoryAdapter, type MemoryAdapter, type MemorySeed } from '../src/memory-adapter/index.js';
 import { HttpError, NetworkError } from '../src/core/errors.js';
-import { createDemoSeed, DEMO_ARTICLE_ID, DEMO_POLL_ID, DEMO_POLL_IDS, demoReader } from '../src/core/memory-seed.js';
+import { createDemoSeed, DEMO_ARTICLE_ID, DEMO_POLL_ID, DEMO_POLL_IDS, demoReader } from '../src/memory-adapter/demo-seed.js';
 import type { Article, Comment, LiveEvent, Poll, User } from '../src/core/types.js';
 
 const ada: User = { id: 'u-ada', name: 'Ada' };

@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/poll/news-poll.js';
 import type { NewsPoll } from '../src/poll/news-poll.js';
 import { percentages } from '../src/poll/percentages.js';
-import { createMemoryAdapter, type MemoryAdapter } from '../src/core/memory-adapter.js';
+import { createMemoryAdapter, type MemoryAdapter } from '../src/memory-adapter/index.js';
 import type { NewsVoteEvent } from '../src/core/events.js';
 import type { LiveEvent, NewsAdapter, Poll } from '../src/core/types.js';
 import { captureWarnings, shadow, waitFor, xssPayloads } from './support/helpers.js';

@@ -3,8 +3,8 @@
  * server also tells) with related stories, polls in every state and a comment thread with replies.
  * For stories, tests and offline demos only; no element imports this file.
  */
-import type { Article, Comment, Poll, User } from './types.js';
-import type { MemorySeed } from './memory-adapter.js';
+import type { Article, Comment, Poll, User } from '../core/types.js';
+import type { MemorySeed } from './types.js';
 
 export const DEMO_ARTICLE_ID = 'harbour-bridge-vote';
 /** The article's thread; `<news-comments>` defaults its thread id to the article id. */
@@ -114,12 +114,17 @@ export function createDemoSeed(options: DemoSeedOptions = {}): MemorySeed {
   ];
 
   const polls: Poll[] = [
-    poll(DEMO_POLL_ID, 'What is the most credible next step after the council vote?', [
-      'Apply for the regional grant first',
-      'Start repairs now and borrow the rest',
-      'Hold a public consultation on the options',
-      'Close the bridge until the money is found',
-    ], [212, 141, 118, 53]),
+    poll(
+      DEMO_POLL_ID,
+      'What is the most credible next step after the council vote?',
+      [
+        'Apply for the regional grant first',
+        'Start repairs now and borrow the rest',
+        'Hold a public consultation on the options',
+        'Close the bridge until the money is found',
+      ],
+      [212, 141, 118, 53],
+    ),
     poll(DEMO_POLL_IDS.always, 'Should the ferry run later on weekends?', ['Yes', 'No', 'Only in summer'], [88, 21, 40], {
       results: 'always',
     }),
@@ -127,11 +132,17 @@ export function createDemoSeed(options: DemoSeedOptions = {}): MemorySeed {
       status: 'closed',
       closesAt: ago(60 * 24 * 3),
     }),
-    poll(DEMO_POLL_IDS.multiple, 'Which waterfront projects matter most to you? (up to two)', ['Cycle lanes', 'Market hall', 'Swimming spot', 'More benches'], [64, 51, 80, 23], {
-      multiple: true,
-      maxChoices: 2,
-      totalVotes: 131,
-    }),
+    poll(
+      DEMO_POLL_IDS.multiple,
+      'Which waterfront projects matter most to you? (up to two)',
+      ['Cycle lanes', 'Market hall', 'Swimming spot', 'More benches'],
+      [64, 51, 80, 23],
+      {
+        multiple: true,
+        maxChoices: 2,
+        totalVotes: 131,
+      },
+    ),
     poll(DEMO_POLL_IDS.afterClose, 'What should a crossing cost during the works?', ['Nothing', '50 cents', '1 euro'], [40, 33, 12], {
       results: 'after-close',
       closesAt: new Date(now + 86_400_000 * 2).toISOString(),

@@ -1,0 +1,50 @@
+/**
+ * `news-elements/memory-adapter`: a complete {@link NewsAdapter} in memory, for Storybook, tests and
+ * offline demos. No element imports it, so it never ships in a page bundle. One module per domain:
+ * `articles.ts`, `polls.ts`, `comments.ts` (with the counts and the session), on the call pipeline,
+ * clock and live channels of `backend.ts`; `demo-seed.ts` has demo data.
+ */
+import type { NewsAdapter } from '../core/types.js';
+import { articleMethods } from './articles.js';
+import { clone, createBackend } from './backend.js';
+import { commentMethods } from './comments.js';
+import { pollMethods } from './polls.js';
+import type { MemoryAdapter, MemoryReport, MemorySeed } from './types.js';
+
+export type { AdapterMethod, MemoryAdapter, MemoryCall, MemoryReport, MemorySeed } from './types.js';
+
+/**
+ * A complete {@link NewsAdapter} in memory with the reference server's rules (visibility of poll
+ * results, one vote per voter, one level of replies, pending comments, soft deletes, the edit
+ * window, likes, idempotency keys), simulated latency and failure switches.
+ */
+export function createMemoryAdapter(seed: MemorySeed = {}, options: { latencyMs?: number } = {}): MemoryAdapter {
+  const data = clone(seed);
+  const reports: MemoryReport[] = data.reports ?? [];
+  const { backend, controls } = createBackend(data, () => adapter.latencyMs);
+  const { current: currentPoll, ...polls } = pollMethods(data, backend);
+
+  const adapter: MemoryAdapter = {
+    latencyMs: options.latencyMs ?? 0,
+    get reports() {
+      return clone(reports);
+    },
+    ...controls,
+    ...articleMethods(data, backend),
+    ...polls,
+    ...commentMethods(data, backend, reports),
+
+    subscribe(channel, onEvent) {
+      const listener = backend.listen(channel, onEvent);
+      // Like the server, a poll stream starts with the current results.
+      const pollId = channel.startsWith('polls/') ? channel.slice(6) : undefined;
+      if (pollId && currentPoll(pollId)) {
+        setTimeout(() => {
+          if (listener.active()) onEvent({ type: 'results', data: currentPoll(pollId)! });
+        });
+      }
+      return listener.stop;
+    },
+  };
+  return adapter satisfies NewsAdapter;
+}
