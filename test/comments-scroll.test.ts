@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/comments/news-comments.js';
 import type { NewsComments } from '../src/comments/news-comments.js';
-import { createMemoryAdapter } from '../src/core/memory-adapter.js';
-import { createDemoSeed, DEMO_THREAD_ID } from '../src/core/memory-seed.js';
+import { createMemoryAdapter } from '../src/memory-adapter/index.js';
+import { createDemoSeed, DEMO_THREAD_ID } from '../src/memory-adapter/demo-seed.js';
 import { waitFor } from './support/helpers.js';
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
