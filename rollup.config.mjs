@@ -131,13 +131,13 @@ const catalogChunk = (id) => /\/locales\/(?!en\.js$)([\w-]+)\.js$/.exec(id)?.[1]
 /**
  * Lit and our core travel together in one shared chunk. Lit's directives stay with
  * the elements that use them, so a page does not download one element's directive for another;
- * so do the relative times only the byline and the comments write. The language catalogs have
- * their own chunks.
+ * so do the relative times only the byline and the comments write, and the live stream only the
+ * poll and the comments open. The language catalogs have their own chunks.
  */
 const manualChunks = (id) =>
   catalogChunk(id) ??
   (/node_modules\/(lit|lit-html|lit-element|@lit)\/(?!(.*\/)?directives\/)/.test(id) ||
-  (id.includes(`/${lib}/core/`) && !/\/relative-time\.js$/.test(id))
+  (id.includes(`/${lib}/core/`) && !/\/(relative-time|live-stream)\.js$/.test(id))
     ? 'core'
     : undefined);
 

@@ -53,6 +53,11 @@ export class DataController<T, A extends readonly unknown[] = readonly unknown[]
     return args ? this.#start(args) : Promise.resolve();
   }
 
+  /** Forgets the args last loaded: the next update loads again even if they stay the same. */
+  forget(): void {
+    this.#lastArgs = undefined;
+  }
+
   async #start(args: A): Promise<void> {
     this.#lastArgs = args;
     this.#inFlight?.abort();
