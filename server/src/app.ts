@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { openApiDocument } from './api/document.ts';
 import { Auth } from './auth.ts';
 import type { ServerConfig } from './config.ts';
 import type { Db } from './db/db.ts';
@@ -16,8 +16,6 @@ import { articleRoutes } from './routes/articles.ts';
 import { commentRoutes } from './routes/comments.ts';
 import { pollRoutes } from './routes/polls.ts';
 import type { Services } from './services.ts';
-
-export const openApiPath = new URL('../openapi.json', import.meta.url);
 
 export interface Api {
   app: Hono<AppEnv>;
@@ -43,7 +41,7 @@ export async function createApi(options: { db: Db; config: ServerConfig; basePat
     }),
     limiter: new RateLimiter(),
   };
-  const openApiDocument = readFileSync(openApiPath, 'utf8');
+  const document = `${JSON.stringify(openApiDocument(), null, 2)}\n`;
   const allowed = new Set(config.allowedOrigins);
 
   const base = (options.basePath ?? '/').replace(/\/$/, '');
@@ -78,7 +76,7 @@ export async function createApi(options: { db: Db; config: ServerConfig; basePat
 
   app.get('/openapi.json', (c) => {
     c.header('Cache-Control', 'public, max-age=300');
-    return c.body(openApiDocument, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+    return c.body(document, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
   for (const routes of [articleRoutes(services), pollRoutes(services), commentRoutes(services), adminRoutes(services)]) {
     app.route('/', routes);

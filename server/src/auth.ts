@@ -62,6 +62,9 @@ export class Auth {
     if (user) return `user:${user.id}`;
     const existing = getCookie(c, voterCookie);
     if (existing && voterIdPattern.test(existing)) return `anon:${existing}`;
+    // Asked twice in one request (a check, then the handler), the voter keeps the id issued first.
+    const issued = c.get('issuedVoter');
+    if (issued) return issued;
     if (!issue) return null;
     const fresh = randomBytes(16).toString('base64url');
     const secure = this.isHttps(c);
@@ -73,6 +76,7 @@ export class Auth {
       sameSite: secure ? 'None' : 'Lax',
       secure,
     });
+    c.set('issuedVoter', `anon:${fresh}`);
     return `anon:${fresh}`;
   }
 

@@ -1,18 +1,16 @@
+import { z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
-import { z } from 'zod';
 import { ID_PATTERN } from '../../../src/core/contract.ts';
 import { ApiError, notFound } from './errors.ts';
 
 export const idSchema = z.string().regex(ID_PATTERN, 'must be 1-128 URL-safe characters');
 
-/** Validates `input`; a failure becomes 422 with the first problem spelled out. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where: string): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
+/** A schema failure as the API's 422, with the first problem spelled out. */
+export function invalidInput(error: z.ZodError, where: string): ApiError {
+  const issue = error.issues[0];
   const field = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  throw new ApiError(422, 'invalid_request', `Invalid ${where}. ${field}${issue?.message ?? 'malformed'}`);
+  return new ApiError(422, 'invalid_request', `Invalid ${where}. ${field}${issue?.message ?? 'malformed'}`);
 }
 
 /** A path id that cannot exist is simply not found. */
@@ -20,12 +18,6 @@ export function pathId(c: Context, name: string, what: string): string {
   const value = c.req.param(name);
   if (typeof value !== 'string' || !ID_PATTERN.test(value)) throw notFound(what);
   return value;
-}
-
-export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
-  const query = c.req.query();
-  if (containsNul(query)) throw new ApiError(422, 'invalid_request', 'Invalid query. Text must not contain NUL characters.');
-  return parseInput(schema, query, 'query');
 }
 
 const jsonType = /^application\/json\s*(;|$)/i;
@@ -49,7 +41,7 @@ export const requireJsonBody: MiddlewareHandler = async (c, next) => {
 };
 
 /** Reads a JSON body; requiring application/json also forces a CORS preflight for cross-site writes. */
-export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+export async function readJsonBody(c: Context): Promise<unknown> {
   if (!jsonType.test(c.req.header('content-type') ?? '')) throw unsupportedType();
   const text = await c.req.text();
   let json: unknown;
@@ -59,7 +51,7 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
     throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.');
   }
   if (containsNul(json)) throw new ApiError(422, 'invalid_request', 'Invalid body. Text must not contain NUL characters.');
-  return parseInput(schema, json, 'body');
+  return json;
 }
 
 /** Text that PostgreSQL can store: NUL characters are refused rather than failing inside the database. */
@@ -67,7 +59,8 @@ export function safeText(min: number, max: number) {
   return z
     .string()
     .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters')
-    .pipe(z.string().min(min).max(max));
+    .pipe(z.string().min(min).max(max))
+    .openapi({ minLength: min, maxLength: max });
 }
 
 /** Plain text typed by a reader: trimmed, then 1..max characters. */
@@ -76,7 +69,8 @@ export function typedText(max: number) {
     .string()
     .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters')
     .transform((value) => value.trim())
-    .pipe(z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`));
+    .pipe(z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`))
+    .openapi({ minLength: 1, maxLength: max });
 }
 
 /** Does any string anywhere inside `value` contain NUL? (PostgreSQL text and jsonb refuse it.) */

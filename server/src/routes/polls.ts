@@ -1,25 +1,68 @@
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { createRoute, z } from '@hono/zod-openapi';
 import { VOTE_OPTIONS_MAX } from '../../../src/core/contract.ts';
+import { errors, eventStream, idempotencyKey, jsonBody, jsonOnly, jsonReply, knownId, MALFORMED, mount, newRouter, NOT_JSON, TOO_LARGE } from '../api/openapi.ts';
+import { PollSchema } from '../api/schemas.ts';
+import type { AppContext } from '../http/env.ts';
 import { notFound } from '../http/errors.ts';
-import type { AppEnv } from '../http/env.ts';
 import { idempotentWrite } from '../http/idempotency.ts';
 import { openEventStream } from '../http/sse.ts';
-import { idSchema, pathId, readJson } from '../http/validate.ts';
+import { idSchema } from '../http/validate.ts';
 import { chargeWrite, type Services } from '../services.ts';
 import { castVote, getPoll, pollFor } from '../store/polls.ts';
 
-const voteBody = z.object({ optionIds: z.array(idSchema).min(1).max(VOTE_OPTIONS_MAX) });
+const params = z.object({ id: idSchema });
+const VoteInput = z.object({ optionIds: z.array(idSchema).min(1).max(VOTE_OPTIONS_MAX) }).openapi('VoteInput');
+
+export const getPollRoute = createRoute({
+  method: 'get',
+  path: '/polls/{id}',
+  tags: ['polls'],
+  summary: 'Poll as this voter sees it (votes null while hidden)',
+  request: { params },
+  responses: { 200: jsonReply(PollSchema, 'OK'), ...errors({ 404: 'Unknown poll' }) },
+});
+
+export const voteRoute = createRoute({
+  method: 'post',
+  path: '/polls/{id}/votes',
+  tags: ['polls'],
+  summary: 'Vote once (voter = signed-in user, else the news_voter cookie)',
+  parameters: [idempotencyKey],
+  request: { params, body: jsonBody(VoteInput) },
+  responses: {
+    200: jsonReply(PollSchema, 'OK'),
+    ...errors({
+      400: MALFORMED,
+      404: 'Unknown poll',
+      409: 'already_voted',
+      410: 'poll_closed',
+      413: TOO_LARGE,
+      415: NOT_JSON,
+      422: 'invalid_option or invalid input',
+    }),
+  },
+});
+
+export const pollEventsRoute = createRoute({
+  method: 'get',
+  path: '/polls/{id}/events',
+  tags: ['polls'],
+  summary: 'Server-Sent Events: `ready`, then `results` (Poll JSON) on connect and after every vote',
+  request: { params },
+  responses: { 200: eventStream, ...errors({ 404: 'Unknown poll' }) },
+});
+
+export const pollApi = [getPollRoute, voteRoute, pollEventsRoute];
 
 /** Live results are recomputed at most this often per stream, however fast votes arrive. */
 const resultsThrottleMs = 250;
 
-export function pollRoutes(services: Services): Hono<AppEnv> {
+export function pollRoutes(services: Services) {
   const { db, auth, bus } = services;
-  const routes = new Hono<AppEnv>();
+  const routes = newRouter();
 
-  routes.get('/polls/:id', async (c) => {
-    const id = pathId(c, 'id', 'Poll');
+  mount(routes, getPollRoute, [knownId('Poll')], async (c) => {
+    const { id } = c.req.valid('param');
     const poll = await getPoll(db, id, await auth.voterId(c, false));
     if (!poll) throw notFound('Poll');
     // An anonymous reader gets a voter id when they first see the poll, so a vote whose answer is
@@ -29,11 +72,12 @@ export function pollRoutes(services: Services): Hono<AppEnv> {
     return c.json(poll);
   });
 
-  routes.post('/polls/:id/votes', async (c) => {
-    const id = pathId(c, 'id', 'Poll');
-    const voterId = (await auth.voterId(c, true)) as string;
-    chargeWrite(services, c, voterId);
-    const { optionIds } = await readJson(c, voteBody);
+  const voter = async (c: AppContext) => (await auth.voterId(c, true)) as string;
+  const chargeVoter = async (c: AppContext) => chargeWrite(services, c, await voter(c));
+  mount(routes, voteRoute, [knownId('Poll'), chargeVoter, jsonOnly], async (c) => {
+    const { id } = c.req.valid('param');
+    const voterId = await voter(c);
+    const { optionIds } = c.req.valid('json');
     return idempotentWrite(db, c, voterId, async (tx) => {
       const state = await castVote(tx, id, voterId, optionIds);
       await bus.publish(tx, { kind: 'poll', pollId: id, voterId });
@@ -41,8 +85,8 @@ export function pollRoutes(services: Services): Hono<AppEnv> {
     });
   });
 
-  routes.get('/polls/:id/events', async (c) => {
-    const id = pathId(c, 'id', 'Poll');
+  mount(routes, pollEventsRoute, [knownId('Poll')], async (c) => {
+    const { id } = c.req.valid('param');
     const voterId = await auth.voterId(c, false);
     const first = await getPoll(db, id, voterId);
     if (!first) throw notFound('Poll');
