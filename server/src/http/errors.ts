@@ -1,5 +1,18 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorCode } from '../../../src/core/contract.ts';
+import {
+  AlreadyVoted,
+  CommentGone,
+  DomainError,
+  EditWindowClosed,
+  Forbidden,
+  InvalidCursor,
+  InvalidOption,
+  InvalidParent,
+  NotFound,
+  PollClosed,
+} from '../store/errors.ts';
 
 /** An expected failure with an HTTP status and a stable machine-readable code. */
 export class ApiError extends Error {
@@ -22,8 +35,23 @@ export function errorBody(code: string, message: string) {
   return { error: { code, message } };
 }
 
+/** How each refusal of the store reads over HTTP. */
+const domainReplies = new Map<abstract new (...args: never[]) => DomainError, [ContentfulStatusCode, ErrorCode]>([
+  [NotFound, [404, 'not_found']],
+  [Forbidden, [403, 'forbidden']],
+  [InvalidCursor, [422, 'invalid_cursor']],
+  [InvalidParent, [422, 'invalid_parent']],
+  [InvalidOption, [422, 'invalid_option']],
+  [CommentGone, [409, 'comment_gone']],
+  [EditWindowClosed, [409, 'edit_window_closed']],
+  [AlreadyVoted, [409, 'already_voted']],
+  [PollClosed, [410, 'poll_closed']],
+]);
+
 /** The global error handler: known errors keep their status; anything else is logged and hidden behind a 500. */
 export function handleError(error: unknown, c: Context): Response {
+  const reply = error instanceof DomainError ? domainReplies.get(error.constructor as typeof DomainError) : undefined;
+  if (reply) return c.json(errorBody(reply[1], (error as DomainError).message), reply[0]);
   if (error instanceof ApiError) {
     for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
     return c.json(errorBody(error.code, error.message), error.status);

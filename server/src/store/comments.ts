@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { EDIT_WINDOW_MS, type Comment, type CommentPage, type CommentSort, type User } from '../../../src/core/contract.ts';
 import type { Queryable } from '../db/db.ts';
-import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import { CommentGone, EditWindowClosed, Forbidden, InvalidCursor, InvalidParent, NotFound } from './errors.ts';
 import { iso } from './time.ts';
 
 export interface CommentRow {
@@ -80,7 +80,7 @@ function decodeCursor(raw: string | undefined, sort: Cursor['s']): Cursor | null
   }
   const result = cursorSchema.safeParse(parsed);
   if (!result.success || result.data.s !== sort || (sort === 'top' && result.data.l === undefined)) {
-    throw new ApiError(422, 'invalid_cursor', 'The cursor is not valid for this list; start again without it.');
+    throw new InvalidCursor();
   }
   return result.data;
 }
@@ -193,7 +193,7 @@ export async function createComment(
     );
     const parent = rows[0];
     if (!parent || parent.thread_id !== input.threadId || parent.status !== 'published') {
-      throw new ApiError(422, 'invalid_parent', 'The comment you are replying to is not in this thread.');
+      throw new InvalidParent();
     }
     parentId = parent.parent_id ?? input.parentId;
     replyToName = parent.parent_id ? parent.author_name : null;
@@ -216,22 +216,22 @@ async function ownComment(q: Queryable, id: string, user: User): Promise<{ statu
     [id],
   );
   const row = rows[0];
-  if (!row || (row.status !== 'published' && row.author_id !== user.id)) throw notFound('Comment');
-  if (row.author_id !== user.id) throw forbidden('Only the author can change this comment.');
+  if (!row || (row.status !== 'published' && row.author_id !== user.id)) throw new NotFound('Comment');
+  if (row.author_id !== user.id) throw new Forbidden('Only the author can change this comment.');
   return row;
 }
 
 export async function editComment(q: Queryable, id: string, user: User, body: string, now = new Date()): Promise<Comment> {
   const row = await ownComment(q, id, user);
   if (row.status === 'deleted' || row.status === 'rejected') {
-    throw new ApiError(409, 'comment_gone', 'This comment can no longer be edited.');
+    throw new CommentGone('This comment can no longer be edited.');
   }
   if (now.getTime() - new Date(row.created_at).getTime() > EDIT_WINDOW_MS) {
-    throw new ApiError(409, 'edit_window_closed', `Comments can be edited for ${EDIT_WINDOW_MS / 60_000} minutes after posting.`);
+    throw new EditWindowClosed(`Comments can be edited for ${EDIT_WINDOW_MS / 60_000} minutes after posting.`);
   }
   await q.query('UPDATE comments SET body = $2, edited_at = $3 WHERE id = $1', [id, body, now]);
   const edited = await getComment(q, id, user.id);
-  if (!edited) throw notFound('Comment');
+  if (!edited) throw new NotFound('Comment');
   return edited;
 }
 
@@ -248,7 +248,7 @@ export async function deleteComment(q: Queryable, id: string, user: User): Promi
 export async function setLike(q: Queryable, id: string, userId: string, liked: boolean): Promise<number> {
   const { rows } = await q.query<{ status: string; likes: number }>('SELECT status, likes FROM comments WHERE id = $1 FOR UPDATE', [id]);
   const row = rows[0];
-  if (!row || row.status !== 'published') throw notFound('Comment');
+  if (!row || row.status !== 'published') throw new NotFound('Comment');
   const changed = liked
     ? await q.query('INSERT INTO comment_likes (comment_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING user_id', [id, userId])
     : await q.query('DELETE FROM comment_likes WHERE comment_id = $1 AND user_id = $2 RETURNING user_id', [id, userId]);
@@ -262,7 +262,7 @@ export async function setLike(q: Queryable, id: string, userId: string, liked: b
 
 export async function reportComment(q: Queryable, id: string, reporterId: string, reason: string): Promise<void> {
   const { rows } = await q.query<{ status: string }>('SELECT status FROM comments WHERE id = $1', [id]);
-  if (!rows[0] || rows[0].status !== 'published') throw notFound('Comment');
+  if (!rows[0] || rows[0].status !== 'published') throw new NotFound('Comment');
   await q.query(
     `INSERT INTO comment_reports (comment_id, reporter_id, reason) VALUES ($1, $2, $3)
      ON CONFLICT (comment_id, reporter_id) DO UPDATE SET reason = EXCLUDED.reason, resolved = false`,
@@ -295,12 +295,12 @@ export async function moderationQueue(q: Queryable, limit: number): Promise<Mode
 export async function moderate(q: Queryable, id: string, decision: 'published' | 'rejected'): Promise<{ comment: Comment; before: string }> {
   const { rows } = await q.query<{ status: string }>('SELECT status FROM comments WHERE id = $1 FOR UPDATE', [id]);
   const before = rows[0]?.status;
-  if (!before) throw notFound('Comment');
-  if (before === 'deleted') throw new ApiError(409, 'comment_gone', 'The author deleted this comment.');
+  if (!before) throw new NotFound('Comment');
+  if (before === 'deleted') throw new CommentGone('The author deleted this comment.');
   await q.query('UPDATE comments SET status = $2 WHERE id = $1', [id, decision]);
   await q.query('UPDATE comment_reports SET resolved = true WHERE comment_id = $1', [id]);
   const comment = await getComment(q, id, null);
-  if (!comment) throw notFound('Comment');
+  if (!comment) throw new NotFound('Comment');
   return { comment, before };
 }
 

@@ -1,6 +1,6 @@
 import type { Poll, PollResultsVisibility } from '../../../src/core/contract.ts';
 import type { Queryable } from '../db/db.ts';
-import { ApiError, notFound } from '../http/errors.ts';
+import { AlreadyVoted, InvalidOption, NotFound, PollClosed } from './errors.ts';
 import { iso } from './time.ts';
 
 interface PollRow {
@@ -91,13 +91,13 @@ export async function getPoll(q: Queryable, pollId: string, voterId: string | nu
 
 /** Checks a ballot against the poll without touching the database: 410 when closed, 422 when malformed. */
 export function checkBallot(state: PollState, optionIds: string[]): void {
-  if (state.poll.is_closed) throw new ApiError(410, 'poll_closed', 'This poll is closed.');
+  if (state.poll.is_closed) throw new PollClosed();
   const known = new Set(state.options.map((option) => option.id));
   const unique = new Set(optionIds);
   const limit = state.poll.multiple ? (state.poll.max_choices ?? known.size) : 1;
   if (unique.size === 0 || unique.size !== optionIds.length || unique.size > limit || optionIds.some((id) => !known.has(id))) {
     const rule = state.poll.multiple ? `between 1 and ${limit} distinct options` : 'exactly one option';
-    throw new ApiError(422, 'invalid_option', `Choose ${rule} of this poll.`);
+    throw new InvalidOption(`Choose ${rule} of this poll.`);
   }
 }
 
@@ -131,14 +131,14 @@ export async function addToCounters(
 /** Records one ballot and moves the counters; the (poll_id, voter_id) primary key turns a second ballot into 409. */
 export async function castVote(q: Queryable, pollId: string, voterId: string, optionIds: string[]): Promise<PollState> {
   const state = await loadPollState(q, pollId);
-  if (!state) throw notFound('Poll');
+  if (!state) throw new NotFound('Poll');
   checkBallot(state, optionIds);
   const inserted = await q.query(
     `INSERT INTO poll_votes (poll_id, voter_id, option_ids) VALUES ($1, $2, $3)
      ON CONFLICT (poll_id, voter_id) DO NOTHING RETURNING voter_id`,
     [pollId, voterId, optionIds],
   );
-  if (inserted.rows.length === 0) throw new ApiError(409, 'already_voted', 'You have already voted in this poll.');
+  if (inserted.rows.length === 0) throw new AlreadyVoted();
   return addToCounters(q, state, 1, Object.fromEntries(optionIds.map((id) => [id, 1])));
 }
 
