@@ -80,9 +80,7 @@ export interface ArticleSummary {
 }
 
 /** Inline text with marks, used inside paragraph, quote and list blocks. */
-export type InlineNode =
-  | string
-  | { text: string; bold?: boolean; italic?: boolean; href?: string };
+export type InlineNode = string | { text: string; bold?: boolean; italic?: boolean; href?: string };
 
 export type ArticleBlock =
   | { type: 'paragraph'; content: InlineNode[] }

@@ -1,13 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type {
-  Article,
-  ArticleSummary,
-  Comment,
-  CommentPage,
-  Poll,
-  PollOption,
-  User,
-} from '../../../src/core/contract.ts';
+import type { Article, ArticleSummary, Comment, CommentPage, Poll, PollOption, User } from '../../../src/core/contract.ts';
 
 /**
  * The reply shapes of the REST API as zod schemas: openapi.json's components are generated from
@@ -22,15 +14,10 @@ export const ErrorSchema = z
   .strictObject({ error: z.strictObject({ code: z.string(), message: z.string() }) })
   .openapi('Error', { description: 'Every error reply; `code` is stable and machine-readable (see ErrorCode in src/core/contract.ts).' });
 
-export const UserSchema = z
-  .strictObject({ id: z.string(), name: z.string(), avatar: nullableText.optional() })
-  .openapi('User') satisfies z.ZodType<User>;
+export const UserSchema = z.strictObject({ id: z.string(), name: z.string(), avatar: nullableText.optional() }).openapi('User') satisfies z.ZodType<User>;
 
 export const InlineNodeSchema = z
-  .union([
-    z.string(),
-    z.object({ text: z.string(), bold: z.boolean().optional(), italic: z.boolean().optional(), href: z.string().optional() }),
-  ])
+  .union([z.string(), z.object({ text: z.string(), bold: z.boolean().optional(), italic: z.boolean().optional(), href: z.string().optional() })])
   .openapi('InlineNode', {}, { unionPreferredType: 'oneOf' });
 
 export const ArticleBlockSchema = z.looseObject({ type: z.string() }).openapi('ArticleBlock', {
@@ -128,9 +115,7 @@ export const LikesSchema = z.strictObject({ likes: count }).openapi('Likes');
 
 export const CountsSchema = z.strictObject({ counts: z.record(z.string(), count) }).openapi('Counts');
 
-export const ModerationItemSchema = z
-  .strictObject({ comment: CommentSchema, reports: count, reasons: z.array(z.string()) })
-  .openapi('ModerationItem');
+export const ModerationItemSchema = z.strictObject({ comment: CommentSchema, reports: count, reasons: z.array(z.string()) }).openapi('ModerationItem');
 
 export const ModerationQueueSchema = z.strictObject({ items: z.array(ModerationItemSchema) }).openapi('ModerationQueue');
 

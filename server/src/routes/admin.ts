@@ -70,7 +70,10 @@ const ArticleInput = z
     authorHref: safeUrl.nullish(),
     authorAvatar: safeUrl.nullish(),
     hero: figure.nullish(),
-    lang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/).nullish(),
+    lang: z
+      .string()
+      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/)
+      .nullish(),
     blocks: z
       .array(z.looseObject({ type: safeText(1, 50) }))
       .max(2000)
@@ -201,7 +204,10 @@ export function adminRoutes(services: Services) {
     return c.json({ items: await moderationQueue(db, limit) });
   });
 
-  for (const [action, decision] of [['approve', 'published'], ['reject', 'rejected']] as const) {
+  for (const [action, decision] of [
+    ['approve', 'published'],
+    ['reject', 'rejected'],
+  ] as const) {
     mount(routes, moderateRoutes[action], [asAdmin, knownId('Comment')], async (c) => {
       const { id } = c.req.valid('param');
       return idempotentWrite(db, c, admin, async (tx) => {
@@ -228,4 +234,3 @@ export function adminRoutes(services: Services) {
 
   return routes;
 }
-

@@ -33,20 +33,15 @@ import { openEventStream } from '../http/sse.ts';
 import { idSchema, typedText } from '../http/validate.ts';
 import { neutralComment, threadStream } from '../live/thread-stream.ts';
 import { chargeWrite, type Services } from '../services.ts';
-import {
-  countThreads,
-  createComment,
-  deleteComment,
-  editComment,
-  listReplies,
-  listThread,
-  reportComment,
-  setLike,
-} from '../store/comments.ts';
+import { countThreads, createComment, deleteComment, editComment, listReplies, listThread, reportComment, setLike } from '../store/comments.ts';
 
 const params = z.object({ id: idSchema });
 const limit = z.coerce.number().int().min(1).max(COMMENT_PAGE_MAX).default(COMMENT_PAGE_DEFAULT);
-const cursor = z.string().max(CURSOR_MAX_LENGTH).optional().openapi({ param: { description: 'nextCursor of the previous page' } });
+const cursor = z
+  .string()
+  .max(CURSOR_MAX_LENGTH)
+  .optional()
+  .openapi({ param: { description: 'nextCursor of the previous page' } });
 const threadQuery = z.object({ sort: z.enum(['newest', 'oldest', 'top']).default('newest'), cursor, limit });
 const repliesQuery = z.object({ cursor, limit });
 const countsQuery = z.object({
@@ -54,13 +49,18 @@ const countsQuery = z.object({
     .string()
     // Room for the most ids of the longest length, their commas and stray spaces.
     .max(COUNTS_THREADS_MAX * 200)
-    .transform((value) => [...new Set(value.split(',').map((id) => id.trim()).filter(Boolean))])
+    .transform((value) => [
+      ...new Set(
+        value
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(idSchema).min(1, 'name at least one thread').max(COUNTS_THREADS_MAX, `at most ${COUNTS_THREADS_MAX} threads per request`))
     .openapi({ type: 'string', param: { description: `Comma-separated thread ids, at most ${COUNTS_THREADS_MAX}` } }),
 });
-const CommentInput = z
-  .object({ body: typedText(COMMENT_MAX_LENGTH), parentId: idSchema.nullish() })
-  .openapi('CommentInput');
+const CommentInput = z.object({ body: typedText(COMMENT_MAX_LENGTH), parentId: idSchema.nullish() }).openapi('CommentInput');
 const CommentEdit = z.object({ body: typedText(COMMENT_MAX_LENGTH) }).openapi('CommentEdit');
 const ReportInput = z.object({ reason: typedText(REPORT_REASON_MAX_LENGTH) }).openapi('ReportInput');
 const reader = [{ reader: [] }];
@@ -92,8 +92,7 @@ export const threadEventsRoute = createRoute({
   method: 'get',
   path: '/threads/{id}/events',
   tags: ['comments'],
-  summary:
-    'Server-Sent Events: `ready`, `comment` (new published comment), `comment-updated`, `comment-deleted` ({id, threadId})',
+  summary: 'Server-Sent Events: `ready`, `comment` (new published comment), `comment-updated`, `comment-deleted` ({id, threadId})',
   request: { params },
   responses: { 200: eventStream, ...errors({}) },
 });
@@ -319,4 +318,3 @@ export function commentRoutes(services: Services) {
 
   return routes;
 }
-

@@ -1,6 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { VOTE_OPTIONS_MAX } from '../../../src/core/contract.ts';
-import { errors, eventStream, idempotencyKey, jsonBody, jsonOnly, jsonReply, knownId, MALFORMED, mount, newRouter, NOT_JSON, TOO_LARGE } from '../api/openapi.ts';
+import {
+  errors,
+  eventStream,
+  idempotencyKey,
+  jsonBody,
+  jsonOnly,
+  jsonReply,
+  knownId,
+  MALFORMED,
+  mount,
+  newRouter,
+  NOT_JSON,
+  TOO_LARGE,
+} from '../api/openapi.ts';
 import { PollSchema } from '../api/schemas.ts';
 import type { AppContext } from '../http/env.ts';
 import { notFound } from '../http/errors.ts';
