@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 
-/** A small JSON Schema checker for the subset server/openapi.json uses, so tests compare live responses with the document. */
+/** Live replies checked against server/openapi.json with ajv (JSON Schema 2020-12, as OpenAPI 3.1 uses it). */
 type Schema = Record<string, unknown>;
 
 export const openApi = JSON.parse(readFileSync(new URL('../openapi.json', import.meta.url), 'utf8')) as {
@@ -8,64 +10,33 @@ export const openApi = JSON.parse(readFileSync(new URL('../openapi.json', import
   components: { schemas: Record<string, Schema> };
 };
 
-function resolveRef(schema: Schema): Schema {
-  const ref = schema.$ref;
-  if (typeof ref !== 'string') return schema;
-  const name = ref.replace('#/components/schemas/', '');
-  const target = openApi.components.schemas[name];
-  if (!target) throw new Error(`Unknown $ref ${ref}`);
-  return target;
+const documentId = 'urn:news-elements:server-openapi';
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats.default(ajv);
+ajv.addSchema({ $id: documentId, components: openApi.components });
+
+/** A copy of `schema` whose local $refs point into the document. */
+function anchored(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(anchored);
+  if (!schema || typeof schema !== 'object') return schema;
+  return Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [
+      key,
+      key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? documentId + value : anchored(value),
+    ]),
+  );
 }
 
-function typeOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value;
-}
+const compiled = new Map<Schema, ValidateFunction>();
 
-export function validate(raw: Schema, value: unknown, path = '$'): string[] {
-  const schema = resolveRef(raw);
-  const errors: string[] = [];
-  if (Array.isArray(schema.oneOf)) {
-    const matching = (schema.oneOf as Schema[]).filter((option) => validate(option, value, path).length === 0);
-    if (matching.length !== 1) errors.push(`${path}: matches ${matching.length} of oneOf`);
-    return errors;
+export function validate(schema: Schema, value: unknown): string[] {
+  let check = compiled.get(schema);
+  if (!check) {
+    check = ajv.compile(anchored(schema) as Schema);
+    compiled.set(schema, check);
   }
-  if ('const' in schema && value !== schema.const) errors.push(`${path}: expected ${JSON.stringify(schema.const)}`);
-  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) errors.push(`${path}: ${JSON.stringify(value)} not in enum`);
-  if (schema.type !== undefined) {
-    const allowed = Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string];
-    const actual = typeOf(value);
-    if (!allowed.includes(actual) && !(actual === 'integer' && allowed.includes('number'))) {
-      errors.push(`${path}: expected ${allowed.join('|')}, got ${actual}`);
-      return errors;
-    }
-  }
-  if (typeof value === 'number' && typeof schema.minimum === 'number' && value < schema.minimum) errors.push(`${path}: below minimum`);
-  if (typeof value === 'string') {
-    if (typeof schema.minLength === 'number' && value.length < schema.minLength) errors.push(`${path}: too short`);
-    if (typeof schema.maxLength === 'number' && value.length > schema.maxLength) errors.push(`${path}: too long`);
-    if (schema.format === 'date-time' && Number.isNaN(Date.parse(value))) errors.push(`${path}: not a date-time`);
-  }
-  if (Array.isArray(value) && schema.items) {
-    value.forEach((item, index) => errors.push(...validate(schema.items as Schema, item, `${path}[${index}]`)));
-  }
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const record = value as Record<string, unknown>;
-    const properties = (schema.properties ?? {}) as Record<string, Schema>;
-    for (const name of (schema.required ?? []) as string[]) {
-      if (!(name in record)) errors.push(`${path}: missing ${name}`);
-    }
-    for (const [name, item] of Object.entries(record)) {
-      if (properties[name]) errors.push(...validate(properties[name], item, `${path}.${name}`));
-      else if (schema.additionalProperties === false) errors.push(`${path}: unexpected property ${name}`);
-      else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
-        errors.push(...validate(schema.additionalProperties as Schema, item, `${path}.${name}`));
-      }
-    }
-  }
-  return errors;
+  if (check(value)) return [];
+  return (check.errors ?? []).map((error) => `$${error.instancePath}: ${error.message ?? error.keyword} ${JSON.stringify(error.params)}`);
 }
 
 /** The document's path template for a concrete path, e.g. /polls/p1/votes → /polls/{id}/votes. */
