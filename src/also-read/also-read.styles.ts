@@ -2,7 +2,9 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_accent: var(--news-also-read-accent, var(--news-color-accent, light-dark(#0b5cad, #7db7ff)));
+    /* This element's accent over the shared one; the focus ring follows it. */
+    --_tint: var(--news-also-read-accent, var(--_accent));
+    --_ring: var(--_tint);
     --_image-size: var(--news-also-read-image-size, 4.5rem);
     margin-block: calc(var(--_space) * 1.25);
   }
@@ -24,7 +26,7 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
   [part='label'] {
-    color: var(--_accent);
+    color: var(--_tint);
     font-weight: 800;
     font-size: 0.875em;
     letter-spacing: 0.04em;
@@ -57,9 +59,9 @@ export const styles = css`
     width: var(--_image-size);
     aspect-ratio: 4 / 3;
     height: auto;
-    border-radius: var(--news-radius, 0.25rem);
+    border-radius: var(--_radius);
     object-fit: cover;
-    background: light-dark(#e8e8e8, #2a2a2a);
+    background: var(--_placeholder);
   }
   .skeleton {
     display: inline-block;
@@ -67,7 +69,7 @@ export const styles = css`
     height: 1em;
     vertical-align: middle;
     border-radius: 0.25em;
-    background: light-dark(#e8e8e8, #2a2a2a);
+    background: var(--_placeholder);
   }
   .problem {
     display: block;
@@ -81,7 +83,7 @@ export const styles = css`
     margin-inline-start: 0.5em;
     padding: 0.125em 0.5em;
     border: 1px solid currentColor;
-    border-radius: var(--news-radius, 0.25rem);
+    border-radius: var(--_radius);
     background: none;
     color: inherit;
     font: inherit;

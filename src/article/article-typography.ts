@@ -7,15 +7,13 @@ import { css } from 'lit';
  */
 const typography = css`
   :where(news-article) {
-    --_news-accent: var(--news-color-accent, light-dark(#0b5cad, #7db7ff));
-    --_news-muted: var(--news-color-muted, light-dark(#555, #b0b0b0));
     display: block;
     color: var(--news-color-text, inherit);
     font-family: var(--news-font-body, inherit);
   }
   :where(news-article > [slot='kicker']) {
     margin: 0 0 0.5rem;
-    color: var(--_news-accent);
+    color: var(--_accent);
     font-size: 0.8125rem;
     font-weight: 700;
     letter-spacing: 0.06em;
@@ -31,7 +29,7 @@ const typography = css`
   }
   :where(news-article > [slot='dek']) {
     margin: 0 0 1rem;
-    color: var(--_news-muted);
+    color: var(--_muted);
     font-size: 1.1875rem;
     line-height: 1.5;
   }
@@ -67,7 +65,7 @@ const typography = css`
   :where(news-article > blockquote) {
     margin-inline: 0;
     padding-inline-start: 1em;
-    border-inline-start: 3px solid var(--_news-accent);
+    border-inline-start: 3px solid var(--_accent);
     font-size: 1.25rem;
     font-style: italic;
     line-height: 1.5;
@@ -79,7 +77,7 @@ const typography = css`
   :where(news-article > blockquote > footer, news-article > blockquote cite) {
     display: block;
     margin-block-start: 0.5em;
-    color: var(--_news-muted);
+    color: var(--_muted);
     font-size: 0.9rem;
     font-style: normal;
   }
@@ -93,11 +91,11 @@ const typography = css`
     display: block;
     width: 100%;
     height: auto;
-    border-radius: var(--news-radius, 0.25rem);
+    border-radius: var(--_radius);
   }
   :where(news-article > figure figcaption, news-article > [slot='hero'] figcaption) {
     margin-block-start: 0.5rem;
-    color: var(--_news-muted);
+    color: var(--_muted);
     font-size: 0.875rem;
     line-height: 1.45;
   }
@@ -106,7 +104,7 @@ const typography = css`
     letter-spacing: 0.01em;
   }
   :where(news-article > p a, news-article > ul a, news-article > ol a, news-article > blockquote a) {
-    color: var(--_news-accent);
+    color: var(--_accent);
     text-underline-offset: 0.15em;
   }
 `;

@@ -12,8 +12,8 @@ export const styles = css`
   .skeleton span {
     display: block;
     height: 1.125rem;
-    border-radius: 0.25rem;
-    background: light-dark(#e8e8e8, #2a2a2a);
+    border-radius: var(--_radius);
+    background: var(--_placeholder);
   }
   .skeleton .headline {
     height: 2.5rem;
@@ -38,8 +38,8 @@ export const styles = css`
   }
   .error {
     padding: var(--_space);
-    border: 1px solid var(--news-color-border, light-dark(#d0d0d0, #444));
-    border-radius: var(--news-radius, 0.25rem);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
   }
   .error p {
     margin: 0 0 0.75em;
@@ -47,7 +47,7 @@ export const styles = css`
   button {
     padding: 0.4em 0.9em;
     border: 1px solid currentColor;
-    border-radius: var(--news-radius, 0.25rem);
+    border-radius: var(--_radius);
     background: none;
     color: inherit;
     font: inherit;

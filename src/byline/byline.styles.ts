@@ -22,8 +22,8 @@ export const styles = css`
     height: var(--_avatar-size);
     overflow: hidden;
     border-radius: 50%;
-    background: var(--news-byline-avatar-background, light-dark(#dfe9f5, #24364a));
-    color: var(--news-byline-avatar-color, light-dark(#0a3f75, #d6e7fb));
+    background: var(--news-byline-avatar-background, var(--_avatar-bg));
+    color: var(--news-byline-avatar-color, var(--_avatar-fg));
     font-weight: 700;
     font-size: calc(var(--_avatar-size) * 0.38);
     letter-spacing: 0.02em;

@@ -2,9 +2,11 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_accent: var(--news-comments-accent, var(--news-color-accent, light-dark(#0b5cad, #7db7ff)));
+    /* This element's accent over the shared one; the focus ring follows it. */
+    --_tint: var(--news-comments-accent, var(--_accent));
+    --_ring: var(--_tint);
     --_surface: var(--news-comments-surface, var(--news-color-surface, light-dark(#f3f4f6, #1d2027)));
-    --_border: var(--news-comments-border, var(--news-color-border, light-dark(#d5d8dd, #3a3e46)));
+    --_line: var(--news-comments-border, var(--_border));
     --_error: light-dark(#b3261e, #ff9b93);
     --_avatar: var(--news-comments-avatar-size, 2.25rem);
     color: var(--news-color-text, inherit);
@@ -50,7 +52,7 @@ export const styles = css`
   .button {
     min-height: 2.25rem;
     padding: 0.25rem 0.75rem;
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_line);
     border-radius: var(--_radius);
     background: Canvas;
     color: inherit;
@@ -58,8 +60,8 @@ export const styles = css`
     cursor: pointer;
   }
   .primary {
-    border-color: var(--_accent);
-    background: var(--_accent);
+    border-color: var(--_tint);
+    background: var(--_tint);
     color: light-dark(#fff, #0d1117);
     font-weight: 700;
     text-decoration: none;
@@ -69,7 +71,7 @@ export const styles = css`
     opacity: 0.55;
   }
   a {
-    color: var(--_accent);
+    color: var(--_tint);
   }
   .composer,
   .sign-in,
@@ -133,7 +135,7 @@ export const styles = css`
   }
   .list > li {
     padding-block: 0.75rem;
-    border-block-end: 1px solid var(--_border);
+    border-block-end: 1px solid var(--_line);
     content-visibility: auto;
     contain-intrinsic-size: auto 8rem;
   }
@@ -142,7 +144,7 @@ export const styles = css`
     gap: 0.75rem;
     margin-block-start: 0.5rem;
     padding-inline-start: 0.75rem;
-    border-inline-start: 2px solid var(--_border);
+    border-inline-start: 2px solid var(--_line);
   }
   .comment {
     /* Nothing a reader writes (long words, stacked accents, bidi controls) draws outside its comment. */
@@ -163,8 +165,8 @@ export const styles = css`
     height: var(--_avatar);
     overflow: hidden;
     border-radius: 50%;
-    background: light-dark(#dfe9f5, #24364a);
-    color: light-dark(#0a3f75, #d6e7fb);
+    background: var(--_avatar-bg);
+    color: var(--_avatar-fg);
     font-size: calc(var(--_avatar) * 0.38);
     font-weight: 700;
   }
@@ -185,7 +187,7 @@ export const styles = css`
   .flag {
     padding-inline: 0.375rem;
     border: 1px solid;
-    border-radius: 0.25rem;
+    border-radius: var(--_radius);
     font-weight: 700;
   }
   .body {
@@ -193,7 +195,7 @@ export const styles = css`
     white-space: pre-wrap;
   }
   .mention {
-    color: var(--_accent);
+    color: var(--_tint);
   }
   .actions {
     gap: 0.25rem;
@@ -209,7 +211,7 @@ export const styles = css`
   }
   .link,
   .actions [aria-pressed='true'] {
-    color: var(--_accent);
+    color: var(--_tint);
   }
   [aria-pressed]::before {
     content: '♥ ';
@@ -228,8 +230,8 @@ export const styles = css`
     width: 70%;
     height: 0.875rem;
     margin-block: 0.5rem;
-    border-radius: 0.25rem;
-    background: light-dark(#e8e8e8, #2a2a2a);
+    border-radius: var(--_radius);
+    background: var(--_placeholder);
   }
   .gate {
     width: auto;

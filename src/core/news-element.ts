@@ -7,9 +7,10 @@ import type { NewsAdapter } from './types.js';
 providePageDefaults();
 
 /**
- * Shared host rules: the default palette and spacing every element draws with (one set of values,
- * so the elements match; each element may layer its own custom property on top), block layout,
- * border-box sizing, and `hidden` that page CSS can't undo.
+ * Shared host rules: the default palette and spacing every element draws with, defined here and
+ * nowhere else, so the elements match (an element may layer its own custom property on top, falling
+ * back to these), block layout, border-box sizing, and `hidden` that page CSS can't undo. Custom
+ * properties inherit, so `<news-article>`'s light-DOM typography draws with them too.
  */
 export const hostStyles = css`
   :host {
@@ -18,6 +19,10 @@ export const hostStyles = css`
     --_border: var(--news-color-border, light-dark(#d9d9d9, #3a3a3a));
     --_space: var(--news-space, 1rem);
     --_radius: var(--news-radius, 0.375rem);
+    /* Skeletons and image placeholders; initials avatars. */
+    --_placeholder: light-dark(#e8e8e8, #2a2a2a);
+    --_avatar-bg: light-dark(#dfe9f5, #24364a);
+    --_avatar-fg: light-dark(#0a3f75, #d6e7fb);
     display: block;
     box-sizing: border-box;
   }

@@ -2,7 +2,9 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_accent: var(--news-did-you-know-accent, var(--news-color-accent, light-dark(#0b5cad, #7db7ff)));
+    /* This element's accent over the shared one; the focus ring follows it. */
+    --_tint: var(--news-did-you-know-accent, var(--_accent));
+    --_ring: var(--_tint);
     --_surface: var(--news-did-you-know-surface, var(--news-color-surface, light-dark(#eef4fb, #17212c)));
     margin-block: calc(var(--_space) * 1.5);
   }
@@ -15,8 +17,8 @@ export const styles = css`
     grid-template-columns: auto 1fr;
     gap: calc(var(--_space) * 0.25) calc(var(--_space) * 0.75);
     padding: var(--_space) calc(var(--_space) * 1.25);
-    border-inline-start: 4px solid var(--_accent);
-    border-radius: var(--news-radius, 0.25rem);
+    border-inline-start: 4px solid var(--_tint);
+    border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--news-color-text, inherit);
     font-family: var(--news-font-body, inherit);
@@ -24,8 +26,8 @@ export const styles = css`
     line-height: 1.5;
   }
   :host([variant='highlight']) [part='base'] {
-    border: 2px solid var(--_accent);
-    background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
+    border: 2px solid var(--_tint);
+    background: color-mix(in srgb, var(--_tint) 12%, var(--_surface));
   }
   :host([variant='quiet']) [part='base'] {
     border-radius: 0;
@@ -37,7 +39,7 @@ export const styles = css`
     grid-row: span 2;
     width: 1.5em;
     height: 1.5em;
-    color: var(--_accent);
+    color: var(--_tint);
   }
   [part='icon'] svg {
     display: block;
@@ -50,7 +52,7 @@ export const styles = css`
     font-size: 1.0625rem;
     font-weight: 700;
     line-height: 1.4;
-    color: var(--_accent);
+    color: var(--_tint);
   }
   [part='body'] {
     min-width: 0;

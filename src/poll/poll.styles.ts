@@ -10,7 +10,7 @@ export const styles = css`
     --_bar: var(--news-poll-bar-color, var(--_accent));
     --_ring: var(--_bar);
     --_fill: var(--news-poll-bar-fill, color-mix(in srgb, var(--_bar) 16%, transparent));
-    --_border: var(--news-poll-border-color, var(--news-color-border, light-dark(#d0d0d0, #45474d)));
+    --_line: var(--news-poll-border-color, var(--_border));
     /* Text on the accent: the vote button and the "Your choice" tag. */
     --_on-bar: light-dark(#fff, #1a1a1a);
     --_row: 2.75rem;
@@ -21,7 +21,7 @@ export const styles = css`
   }
   [part='base'] {
     padding: calc(var(--_space) * 1.25);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_line);
     border-radius: calc(var(--_radius) * 1.5);
     background: var(--news-poll-surface, var(--news-color-surface, transparent));
   }
@@ -66,7 +66,7 @@ export const styles = css`
     min-block-size: var(--_row);
     margin-block-start: 0.5rem;
     padding: 0.5rem 0.75rem;
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_line);
     border-radius: var(--_radius);
     overflow: hidden;
   }
@@ -89,7 +89,7 @@ export const styles = css`
   }
   fieldset:disabled .choice {
     cursor: default;
-    border-color: var(--_border);
+    border-color: var(--_line);
     color: var(--_muted);
   }
   input {
@@ -189,7 +189,7 @@ export const styles = css`
     outline: none;
   }
   .skeleton {
-    --_skeleton: light-dark(#ececec, #2a2b30);
+    --_skeleton: var(--_placeholder);
   }
   .skeleton .line,
   .skeleton .row {

@@ -50,9 +50,9 @@ export const styles = css`
     width: 100%;
     aspect-ratio: 16 / 9;
     height: auto;
-    border-radius: var(--news-radius, 0.25rem);
+    border-radius: var(--_radius);
     object-fit: cover;
-    background: light-dark(#e8e8e8, #2a2a2a);
+    background: var(--_placeholder);
   }
   [part='headline'] {
     font-family: var(--news-font-heading, inherit);
@@ -68,8 +68,8 @@ export const styles = css`
   .line {
     display: block;
     height: 1rem;
-    border-radius: 0.25rem;
-    background: light-dark(#e8e8e8, #2a2a2a);
+    border-radius: var(--_radius);
+    background: var(--_placeholder);
   }
   .line.short {
     width: 40%;
