@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../src/related/news-related.js';
 import type { NewsRelated } from '../src/related/news-related.js';
 import type { ArticleSummary, NewsAdapter } from '../src/core/types.js';
+import { RELATED_MAX } from '../src/core/contract.js';
 import { captureWarnings, shadow, waitFor, xssPayloads } from './support/helpers.js';
 
 const stories: ArticleSummary[] = Array.from({ length: 6 }, (_, i) => ({
@@ -170,6 +171,17 @@ describe('<news-related>', () => {
     expect(el.shadowRoot!.querySelectorAll('img')).to.have.length(0);
     expect(el.shadowRoot!.querySelectorAll('script, [onerror], [onload]')).to.have.length(0);
     expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
+  });
+
+  it('asks the API for no more than the endpoint accepts, but shows up to 24 given links', async () => {
+    const many: ArticleSummary[] = Array.from({ length: 30 }, (_, i) => ({ id: `m${i}`, url: `/m${i}`, headline: `Many ${i}` }));
+    const { adapter, calls } = relatedAdapter(async (_id, limit) => many.slice(0, limit));
+    const el = await fixture<NewsRelated>(html`<news-related article-id="a" limit="24" loading="eager" .adapter=${adapter}></news-related>`);
+    await waitFor(() => headlines(el).length === RELATED_MAX, 'cards from the API');
+    expect(calls).to.deep.equal([['a', RELATED_MAX]]);
+    const links = many.map((item) => html`<a href=${item.url}>${item.headline}</a>`);
+    const linked = await fixture<NewsRelated>(html`<news-related limit="24">${links}</news-related>`);
+    await waitFor(() => headlines(linked).length === 24, 'cards from 24 links');
   });
 
   it('treats a garbage limit as the default', async () => {

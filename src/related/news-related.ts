@@ -4,6 +4,7 @@ import { formatDate, parseDate } from '../core/i18n.js';
 import { holdHeightWhileVisible } from '../core/hold-height.js';
 import { NearViewportController } from '../core/near-viewport.js';
 import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
+import { RELATED_MAX } from '../core/contract.js';
 import { safeUrl } from '../core/safe-url.js';
 import type { ArticleSummary } from '../core/types.js';
 import { styles } from './related.styles.js';
@@ -70,7 +71,7 @@ export class NewsRelated extends NewsElement {
   private readonly nearViewport = new NearViewportController(this, { eager: () => this.loading === 'eager' });
   /** Loads once per article id and limit, when near the viewport and nothing was given directly. */
   private readonly related = new DataController(this, {
-    args: () => (!this.items && this.nearViewport.near && this.resolvedArticleId ? ([this.resolvedArticleId, this.safeLimit] as const) : undefined),
+    args: () => (!this.items && this.nearViewport.near && this.resolvedArticleId ? ([this.resolvedArticleId, this.requestLimit] as const) : undefined),
     task: ([id, limit], signal): Promise<ArticleSummary[]> | undefined => {
       const adapter = this.resolvedAdapter;
       if (adapter) return adapter.getRelated(id, limit, { signal });
@@ -90,6 +91,11 @@ export class NewsRelated extends NewsElement {
   private get safeLimit(): number {
     const limit = Math.floor(Number(this.limit));
     return Number.isFinite(limit) && limit > 0 ? Math.min(limit, 24) : 4;
+  }
+
+  /** Stories to ask the API for: the limit, within what the related-articles endpoint accepts. */
+  private get requestLimit(): number {
+    return Math.min(this.safeLimit, RELATED_MAX);
   }
 
   override connectedCallback(): void {
@@ -143,7 +149,7 @@ export class NewsRelated extends NewsElement {
         <ul part="list">
           ${waiting
             ? Array.from(
-                { length: this.safeLimit },
+                { length: this.requestLimit },
                 () => html`<li part="item" aria-hidden="true"><span class="image-skeleton"></span><span class="line"></span><span class="line short"></span></li>`,
               )
             : cards}
