@@ -415,7 +415,7 @@ describe('<news-comments>', () => {
       expect(status(el)).to.equal('Your comment could not be posted. It is kept here; please try again.');
       expect(textarea(el).value).to.equal('Please do not lose me');
       expect(shadow(el, 'article.posting')).to.equal(null);
-      const stored = JSON.parse(localStorage.getItem(`news-comments:draft:${DEMO_THREAD_ID}:`)!);
+      const stored = JSON.parse(localStorage.getItem(`news-comments:draft:${demoReader.id}:${DEMO_THREAD_ID}:`)!);
       expect(stored.body).to.equal('Please do not lose me');
       expect(warnings.messages).to.have.length(1);
       expect(warnings.messages[0]).to.contain('<news-comments>');
@@ -425,7 +425,7 @@ describe('<news-comments>', () => {
       const posts = adapter.calls.filter((c) => c.method === 'postComment');
       expect(posts).to.have.length(2);
       expect(bodies(el).filter((b) => b === 'Please do not lose me')).to.have.length(1);
-      expect(localStorage.getItem(`news-comments:draft:${DEMO_THREAD_ID}:`)).to.equal(null);
+      expect(localStorage.getItem(`news-comments:draft:${demoReader.id}:${DEMO_THREAD_ID}:`)).to.equal(null);
     });
 
     it('reuses the draft idempotency key, so a post that reached the server is never doubled', async () => {
@@ -460,8 +460,8 @@ describe('<news-comments>', () => {
       const adapter = demo({ signedIn: true });
       const el = await mount(adapter);
       await type(el, 'Half a thought');
-      await waitFor(() => localStorage.getItem(`news-comments:draft:${DEMO_THREAD_ID}:`), 'saved draft', 2000);
-      const saved = JSON.parse(localStorage.getItem(`news-comments:draft:${DEMO_THREAD_ID}:`)!);
+      await waitFor(() => localStorage.getItem(`news-comments:draft:${demoReader.id}:${DEMO_THREAD_ID}:`), 'saved draft', 2000);
+      const saved = JSON.parse(localStorage.getItem(`news-comments:draft:${demoReader.id}:${DEMO_THREAD_ID}:`)!);
       expect(saved.body).to.equal('Half a thought');
       expect(saved.key).to.be.a('string').with.length.greaterThan(8);
       el.remove();
@@ -470,6 +470,32 @@ describe('<news-comments>', () => {
       expect(textarea(again).value).to.equal('Half a thought');
       const other = await mount(demo({ signedIn: true }), { thread: DEMO_EMPTY_THREAD_ID });
       expect(textarea(other).value).to.equal('');
+    });
+
+    it("keys drafts by reader: another reader on the same browser never sees them, and signing out clears them", async () => {
+      const el = await mount(demo({ signedIn: true }));
+      await type(el, 'Sam is still writing this');
+      const samKey = `news-comments:draft:${demoReader.id}:${DEMO_THREAD_ID}:`;
+      await waitFor(() => localStorage.getItem(samKey), 'saved draft', 2000);
+
+      // Reader B on the same browser (a fresh page): an empty box, while Sam's draft stays Sam's.
+      const zedSeed = createDemoSeed();
+      zedSeed.user = other;
+      const zed = await mount(seeded(zedSeed));
+      expect(textarea(zed).value).to.equal('');
+      expect(JSON.parse(localStorage.getItem(samKey)!).body).to.equal('Sam is still writing this');
+      await type(zed, 'Zed writes something else');
+      await waitFor(() => localStorage.getItem(`news-comments:draft:${other.id}:${DEMO_THREAD_ID}:`), "Zed's draft", 2000);
+      zed.remove();
+
+      // Sam signs out (the page configures a signed-out adapter): Sam's drafts go, Zed's stay.
+      el.adapter = demo({ signedIn: false });
+      await waitFor(() => shadow(el, '[part="sign-in"]'), 'signed-out prompt');
+      await waitFor(() => localStorage.getItem(samKey) === null, "Sam's draft cleared");
+      expect(localStorage.getItem(`news-comments:draft:${other.id}:${DEMO_THREAD_ID}:`)).to.not.equal(null);
+      el.adapter = demo({ signedIn: true });
+      await waitFor(() => shadow(el, '#c'), 'composer again');
+      expect(textarea(el).value).to.equal('');
     });
 
     it('a 401 shows the sign-in prompt and keeps the draft', async () => {
@@ -482,7 +508,7 @@ describe('<news-comments>', () => {
       await waitFor(() => shadow(el, '[part="sign-in"]'), 'sign-in prompt');
       warnings.restore();
       expect(text(shadow(el, '[part="sign-in"]'))).to.contain('You are signed out. Sign in again to post; your comment is kept.');
-      expect(JSON.parse(localStorage.getItem(`news-comments:draft:${DEMO_THREAD_ID}:`)!).body).to.equal('Written before my session ran out');
+      expect(JSON.parse(localStorage.getItem(`news-comments:draft:${demoReader.id}:${DEMO_THREAD_ID}:`)!).body).to.equal('Written before my session ran out');
     });
 
     it('a 429 says when to try again', async () => {

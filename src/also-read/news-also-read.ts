@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { DataController } from '../core/data-controller.js';
 import { NewsAlsoReadClickEvent } from '../core/events.js';
 import { NearViewportController } from '../core/near-viewport.js';
-import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
+import { defineElement, hostStyles, NewsElement, textStyles } from '../core/news-element.js';
 import { safeUrl } from '../core/safe-url.js';
 import type { ArticleSummary } from '../core/types.js';
 import { styles } from './also-read.styles.js';
@@ -30,7 +30,7 @@ import { alsoReadRoutes } from './routes.js';
  * @fires {NewsErrorEvent} news-error - The href was refused or the unfurl failed.
  */
 export class NewsAlsoRead extends NewsElement {
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, textStyles, styles];
 
   // Declared without decorators: the same reactive properties, a smaller bundle.
   static override properties = {

@@ -37,3 +37,11 @@ export function initials(name: string | null | undefined, locale = 'en'): string
   }
   return upper.join(/\p{Script=Arabic}/u.test(upper.join('')) ? '\u200c' : '');
 }
+
+/** Shown in an avatar when a name has no letter or digit to take initials from (emoji-only, punctuation). */
+export const AVATAR_FALLBACK = '\u2022';
+
+/** What an avatar without a photo shows: the initials, or a neutral glyph instead of an empty circle. */
+export function avatarText(name: string | null | undefined, locale = 'en'): string {
+  return initials(name, locale) || AVATAR_FALLBACK;
+}

@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { formatDate, parseDate } from '../core/i18n.js';
 import { formatRelative } from '../core/relative-time.js';
-import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
+import { defineElement, hostStyles, NewsElement, textStyles } from '../core/news-element.js';
 import { safeUrl } from '../core/safe-url.js';
-import { initials } from './initials.js';
+import { avatarText } from './initials.js';
 import { styles } from './byline.styles.js';
 import { addMessages } from '../core/index.js';
 import { messages, translations } from './messages.js';
@@ -23,7 +23,7 @@ import { messages, translations } from './messages.js';
  * @cssprop [--news-byline-avatar-color] - Color of the initials.
  */
 export class NewsByline extends NewsElement {
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, textStyles, styles];
 
   // Declared without decorators: the same reactive properties, a smaller bundle.
   static override properties = {
@@ -119,7 +119,7 @@ export class NewsByline extends NewsElement {
     const published = parseDate(this.publishedAt);
     const updated = parseDate(this.updatedAt);
     const showUpdated = updated && (!published || updated.getTime() - published.getTime() > 60_000);
-    const letters = initials(author, this.locale);
+    const letters = avatarText(author, this.locale);
 
     return html`<div part="base">
       ${author || avatar

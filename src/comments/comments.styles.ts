@@ -11,7 +11,7 @@ export const styles = css`
     --_avatar: var(--news-comments-avatar-size, 2.25rem);
     color: var(--news-color-text, inherit);
     font-family: var(--news-font-body, inherit);
-    line-height: 1.5;
+    --_line-height: 1.5;
   }
   .head,
   .row,
@@ -193,6 +193,12 @@ export const styles = css`
   .body {
     margin-block: 0.375rem;
     white-space: pre-wrap;
+    /* Stacked combining marks ("zalgo") paint far above and below their line: keep their ink inside the
+       body (a few pixels of margin leave focus rings on links whole) so they never cover the author line
+       or the buttons. */
+    overflow: hidden;
+    overflow: clip;
+    overflow-clip-margin: 0.25rem;
   }
   .mention {
     color: var(--_tint);

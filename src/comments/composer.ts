@@ -96,7 +96,7 @@ export class Composer implements ReactiveController {
 
   /** Starts over for another thread or reader: that thread's drafts, no errors. */
   _reset(thread: string): void {
-    this.#drafts = new DraftStore(thread);
+    this.#drafts = new DraftStore(thread, () => this.#host._session?.id);
     this.#texts = {};
     this.#errors = {};
   }

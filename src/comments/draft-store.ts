@@ -1,7 +1,10 @@
 /**
- * Drafts that survive a reload or a crash: one per thread and target (`''` for a new comment, else
- * the comment being answered), in localStorage. Each draft carries the idempotency key its post
- * will use, so posting it again after a reload, a timeout or a server restart never doubles it.
+ * Drafts that survive a reload or a crash: one per reader, thread and target (`''` for a new comment,
+ * else the comment being answered), in localStorage under `news-comments:draft:<reader>:<thread>:<target>`
+ * (`<reader>` is the URI-encoded user id, or `anonymous`). On a shared browser one reader never sees
+ * another's unsent text, and a reader's drafts are removed when they sign out. Each draft carries the
+ * idempotency key its post will use, so posting it again after a reload, a timeout or a server restart
+ * never doubles it.
  */
 export interface Draft {
   body: string;
@@ -46,21 +49,51 @@ function stored(name: string): Draft | undefined {
   return undefined;
 }
 
-/** The drafts of one thread. */
-export class DraftStore {
-  private readonly prefix: string;
+/** The storage prefix of one reader's drafts (`null`/`undefined`: not signed in). */
+function readerPrefix(readerId: string | null | undefined): string {
+  return `${PREFIX}${readerId ? encodeURIComponent(readerId) : 'anonymous'}:`;
+}
 
-  constructor(threadId: string) {
-    this.prefix = `${PREFIX}${threadId}:`;
+/**
+ * Removes every draft of one reader, in every thread (on sign-out). Drafts from before drafts were
+ * keyed by reader (`news-comments:draft:<thread>:<target>`) belong to nobody known and go too.
+ */
+export function clearReaderDrafts(readerId: string | null | undefined): void {
+  const prefix = readerPrefix(readerId);
+  const legacy = (name: string) => name.startsWith(PREFIX) && name.slice(PREFIX.length).split(':').length === 2;
+  for (const name of unsaved.keys()) if (name.startsWith(prefix)) unsaved.set(name, null);
+  try {
+    for (let i = localStorage.length - 1; i >= 0; i--) {
+      const name = localStorage.key(i);
+      if (name && (name.startsWith(prefix) || legacy(name))) unsaved.set(name, null);
+    }
+  } catch {
+    // Storage blocked: there is nothing stored to clear.
+  }
+  flushDrafts();
+}
+
+/** The drafts of one thread, for whichever reader `reader()` names at the time of each call. */
+export class DraftStore {
+  readonly #threadId: string;
+  readonly #reader: () => string | null | undefined;
+
+  constructor(threadId: string, reader: () => string | null | undefined) {
+    this.#threadId = threadId;
+    this.#reader = reader;
+  }
+
+  #name(target: string): string {
+    return `${readerPrefix(this.#reader())}${this.#threadId}:${target}`;
   }
 
   get(target: string): Draft | undefined {
-    return stored(this.prefix + target);
+    return stored(this.#name(target));
   }
 
   /** Saves `body` for `target` (debounced), keeping the draft's key or making one; empty text removes it. */
   set(target: string, body: string, fresh = false): Draft | undefined {
-    const name = this.prefix + target;
+    const name = this.#name(target);
     const draft = body.trim() ? { body, key: (!fresh && stored(name)?.key) || newKey() } : null;
     unsaved.set(name, draft);
     timer ??= setTimeout(flushDrafts, SAVE_DELAY_MS);
@@ -69,7 +102,7 @@ export class DraftStore {
 
   /** Forgets the draft once the server has confirmed its post. */
   clear(target: string): void {
-    unsaved.set(this.prefix + target, null);
+    unsaved.set(this.#name(target), null);
     flushDrafts();
   }
 }

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { initials } from '../byline/initials.js';
+import { avatarText } from '../byline/initials.js';
 import { COMMENT_MAX_LENGTH, COMMENT_PAGE_DEFAULT, COMMENT_PAGE_MAX, EDIT_WINDOW_MS } from '../core/contract.js';
 import type { HttpError } from '../core/errors.js';
 import { NewsSignInEvent } from '../core/events.js';
@@ -7,13 +7,14 @@ import { formatDate, formatNumber, parseDate } from '../core/i18n.js';
 import { formatRelative } from '../core/relative-time.js';
 import { notAnchorWhileBusy } from '../core/hold-height.js';
 import { NearViewportController } from '../core/near-viewport.js';
-import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
+import { defineElement, hostStyles, NewsElement, textStyles } from '../core/news-element.js';
 import { safeUrl } from '../core/safe-url.js';
 import type { CommentSort, NewsAdapter, User } from '../core/types.js';
 import { autolink } from './autolink.js';
 import { CommentActions, type OpenForm } from './comment-actions.js';
 import type { CommentsHost } from './comments-host.js';
 import { Composer } from './composer.js';
+import { clearReaderDrafts } from './draft-store.js';
 import { styles } from './comments.styles.js';
 import { addMessages, addRoutes } from '../core/index.js';
 import { messages, translations } from './messages.js';
@@ -59,7 +60,7 @@ const SORTS: CommentSort[] = ['newest', 'oldest', 'top'];
  * @fires {NewsErrorEvent} news-error - The thread could not load, an action failed, or no adapter is configured.
  */
 export class NewsComments extends NewsElement implements CommentsHost {
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, textStyles, styles];
 
   // Declared without decorators: the same reactive properties, a smaller bundle (the budget is tight).
   static override properties = {
@@ -107,6 +108,8 @@ export class NewsComments extends NewsElement implements CommentsHost {
   /** Each comment's last template and the key of what it showed. */
   #templates = new WeakMap<ShownComment, [string, TemplateResult]>();
   #minute = 0;
+  /** The reader whose session is being re-checked, until the answer says who reads now. */
+  #signedOutFrom?: string;
   #focusSelector?: string;
   #ticker?: ReturnType<typeof setInterval>;
   readonly #nearViewport = new NearViewportController(this, { eager: () => this.loading === 'eager' });
@@ -209,10 +212,18 @@ export class NewsComments extends NewsElement implements CommentsHost {
    * sign in because the server hiccuped, so the gate offers a retry instead.
    */
   #loadSession(adapter: NewsAdapter) {
+    // The reader before this (new) adapter: if the answer names someone else, they signed out here.
+    const before = this._session?.id ?? this.#signedOutFrom;
+    this.#signedOutFrom = before;
     this._session = undefined;
     this._sessionFailed = false;
     adapter.getSession().then(
-      (user) => adapter === this.resolvedAdapter && (this._session = user ?? null),
+      (user) => {
+        if (adapter !== this.resolvedAdapter) return;
+        this._session = user ?? null;
+        this.#signedOutFrom = undefined;
+        if (before && before !== user?.id) clearReaderDrafts(before);
+      },
       (error: unknown) => {
         if (adapter !== this.resolvedAdapter) return;
         this._sessionFailed = true;
@@ -274,7 +285,7 @@ export class NewsComments extends NewsElement implements CommentsHost {
               this.requestUpdate();
             }}
           />`
-        : initials(author.name, this.locale)}
+        : avatarText(author.name, this.locale)}
     </span>`;
   }
 

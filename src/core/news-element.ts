@@ -55,6 +55,37 @@ export const hostStyles = css`
   }
 `;
 
+/**
+ * The elements' own typography, set on the top-level boxes inside the shadow root. A page rule such
+ * as `* { line-height: 3 !important; font-size: 22px !important }` matches the host element but never
+ * the shadow tree, so nothing it puts on the host reaches the text by inheritance. `font-family`
+ * still inherits (or comes from `--news-font-body`), colors come from the `--news-*` tokens, and an
+ * element picks its line height with `--_line-height` on `:host`. Slotted publisher content keeps
+ * the page's typography. Not for inline elements that should match the text around them.
+ */
+export const textStyles = css`
+  :host > :not(slot, style) {
+    font-size: 1rem;
+    font-style: normal;
+    font-weight: 400;
+    font-variant: normal;
+    font-stretch: normal;
+    line-height: var(--_line-height, 1.5);
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-indent: 0;
+    text-align: start;
+    text-shadow: none;
+    white-space: normal;
+    word-break: normal;
+    overflow-wrap: break-word;
+    hyphens: manual;
+    font-kerning: auto;
+    tab-size: 8;
+  }
+`;
+
 const connected = new Set<NewsElement>();
 let langObserver: MutationObserver | undefined;
 

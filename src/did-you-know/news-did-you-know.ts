@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
+import { defineElement, hostStyles, NewsElement, textStyles } from '../core/news-element.js';
 import { styles } from './did-you-know.styles.js';
 import { addMessages } from '../core/index.js';
 import { messages, translations } from './messages.js';
@@ -26,7 +26,7 @@ const lightBulb = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor
  * @cssprop [--news-did-you-know-surface=var(--news-color-surface)] - Box background.
  */
 export class NewsDidYouKnow extends NewsElement {
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, textStyles, styles];
 
   // Declared without decorators: the same reactive properties, a smaller bundle.
   static override properties = {

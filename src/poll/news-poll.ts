@@ -5,7 +5,7 @@ import type { HttpError } from '../core/errors.js';
 import { NewsVoteEvent } from '../core/events.js';
 import { formatDate, formatNumber, parseDate } from '../core/i18n.js';
 import { NearViewportController } from '../core/near-viewport.js';
-import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
+import { defineElement, hostStyles, NewsElement, textStyles } from '../core/news-element.js';
 import type { LiveEvent, Poll, PollResultsVisibility } from '../core/types.js';
 import { percentages } from './percentages.js';
 import { normalizePoll, visibilities } from './poll-data.js';
@@ -50,7 +50,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * configured, or the poll data needed repair.
  */
 export class NewsPoll extends NewsElement {
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, textStyles, styles];
 
   // Declared without decorators: the same reactive properties, a smaller bundle. The element's own
   // state below is in private fields (short names in the CDN build): each change asks for an update.

@@ -17,7 +17,7 @@ export const styles = css`
     margin-block: calc(var(--_space) * 2);
     color: var(--news-color-text, inherit);
     font-family: var(--news-font-body, inherit);
-    line-height: 1.45;
+    --_line-height: 1.45;
   }
   [part='base'] {
     padding: calc(var(--_space) * 1.25);

@@ -3,7 +3,7 @@ import { DataController } from '../core/data-controller.js';
 import { formatDate, parseDate } from '../core/i18n.js';
 import { holdHeightWhileVisible } from '../core/hold-height.js';
 import { NearViewportController } from '../core/near-viewport.js';
-import { defineElement, hostStyles, NewsElement } from '../core/news-element.js';
+import { defineElement, hostStyles, NewsElement, textStyles } from '../core/news-element.js';
 import { RELATED_MAX } from '../core/contract.js';
 import { safeUrl } from '../core/safe-url.js';
 import type { ArticleSummary } from '../core/types.js';
@@ -35,7 +35,7 @@ import { relatedRoutes } from './routes.js';
  * @fires {NewsErrorEvent} news-error - The related articles could not be loaded.
  */
 export class NewsRelated extends NewsElement {
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, textStyles, styles];
 
   // Declared without decorators: the same reactive properties, a smaller bundle.
   static override properties = {
