@@ -5,8 +5,8 @@ import '../src/comments/news-comments.js';
 import '../src/did-you-know/news-did-you-know.js';
 import '../src/poll/news-poll.js';
 import { AVATAR_FALLBACK } from '../src/byline/initials.js';
-import { createMemoryAdapter } from '../src/core/memory-adapter.js';
-import { createDemoSeed, DEMO_POLL_ID, DEMO_THREAD_ID } from '../src/core/memory-seed.js';
+import { createMemoryAdapter } from '../src/memory-adapter/index.js';
+import { createDemoSeed, DEMO_POLL_ID, DEMO_THREAD_ID } from '../src/memory-adapter/demo-seed.js';
 import type { Comment } from '../src/core/types.js';
 import { shadow, waitFor } from './support/helpers.js';
 
