@@ -68,21 +68,13 @@ export const textStyles = css`
     font-size: 1rem;
     font-style: normal;
     font-weight: 400;
-    font-variant: normal;
-    font-stretch: normal;
     line-height: var(--_line-height, 1.5);
     letter-spacing: normal;
     word-spacing: normal;
     text-transform: none;
     text-indent: 0;
     text-align: start;
-    text-shadow: none;
     white-space: normal;
-    word-break: normal;
-    overflow-wrap: break-word;
-    hyphens: manual;
-    font-kerning: auto;
-    tab-size: 8;
   }
 `;
 
