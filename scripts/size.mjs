@@ -48,10 +48,17 @@ const pages = {
 };
 
 export function sizeTable() {
-  const entries = readdirSync(dist).filter((f) => f.endsWith('.js')).sort((a, b) => (a === 'news-elements.js' ? -1 : b === 'news-elements.js' ? 1 : a.localeCompare(b)));
+  const entries = readdirSync(dist)
+    .filter((f) => f.endsWith('.js'))
+    .sort((a, b) => (a === 'news-elements.js' ? -1 : b === 'news-elements.js' ? 1 : a.localeCompare(b)));
   // The one-file builds for a page with a single element (dist/standalone/, each its own Lit).
   if (existsSync(join(dist, 'standalone'))) {
-    entries.push(...readdirSync(join(dist, 'standalone')).filter((f) => f.endsWith('.js')).sort().map((f) => `standalone/${f}`));
+    entries.push(
+      ...readdirSync(join(dist, 'standalone'))
+        .filter((f) => f.endsWith('.js'))
+        .sort()
+        .map((f) => `standalone/${f}`),
+    );
   }
   const rows = entries.map((entry) => ({ entry, ...measure(closure(resolve(dist, entry), new Set(), entry === 'news-elements.js')) }));
   for (const [name, files] of Object.entries(pages)) {
