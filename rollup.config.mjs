@@ -3,18 +3,19 @@
 // - `news-elements.js`: Lit, the core and the article elements in one file, and one lazily loaded
 //   file with the poll, comments and related list;
 // - `dist/standalone/`: one self-contained file per element a page often has alone.
-// Templates are minified by scripts/rollup/minify-templates.mjs, code by terser.
+// Templates are minified by scripts/rollup/minify-templates.mjs, code by terser with the options
+// and private-name convention in scripts/rollup/terser-options.mjs.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { readdirSync } from 'node:fs';
 import { minifyTemplatesPlugin } from './scripts/rollup/minify-templates.mjs';
-import { mangleOptions } from './scripts/private-names.mjs';
+import { terserOptions } from './scripts/rollup/terser-options.mjs';
 
 /** scripts/build.mjs builds into a scratch folder and swaps it in, so `dist/` is never half-built. */
 const out = process.env.BUILD_DIR ?? 'dist';
 const lib = `${out}/lib`;
-/** Our private class members get short names, the same in every chunk of both builds. */
-const properties = mangleOptions(lib);
+/** One cache for every terser run below, so a renamed `_` property has one short name everywhere. */
+const nameCache = {};
 
 const elements = readdirSync(lib, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && !['core', 'standalone'].includes(entry.name))
@@ -122,7 +123,7 @@ const plugins = () => [
   minifyTemplatesPlugin(lib),
   trimLit(),
   nodeResolve({ exportConditions: ['production'] }),
-  terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false }, mangle: { properties } }),
+  terser(terserOptions(nameCache)),
   compileHints,
 ];
 

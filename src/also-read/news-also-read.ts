@@ -40,8 +40,8 @@ export class NewsAlsoRead extends NewsElement {
     image: {},
     unfurl: { type: Boolean, reflect: true },
     loading: {},
-    fallback: { state: true, attribute: false },
-    imageFailed: { state: true, attribute: false },
+    _fallback: { state: true, attribute: false },
+    _imageFailed: { state: true, attribute: false },
   };
 
   /** The linked article. Only http(s) and relative URLs are followed; anything else renders as plain text. */
@@ -62,13 +62,15 @@ export class NewsAlsoRead extends NewsElement {
   /** `lazy` (default) unfurls when the link nears the viewport; `eager` unfurls at once. */
   loading: 'lazy' | 'eager' = 'lazy';
 
-  private fallback: { href?: string; headline?: string; image?: string } = {};
-  private imageFailed = false;
+  private _fallback: { href?: string; headline?: string; image?: string } = {};
+  private _imageFailed = false;
+  /** Set when the light DOM was read, until the next update checks the fallback link. */
+  #fallbackChanged = false;
 
-  private readonly nearViewport = new NearViewportController(this, { eager: () => this.loading === 'eager' });
+  readonly #nearViewport = new NearViewportController(this, { eager: () => this.loading === 'eager' });
   /** Unfurls once per href, when asked to and near the viewport. */
-  private readonly summary = new DataController(this, {
-    args: () => (this.unfurl && this.safeHref && this.nearViewport.near ? [this.safeHref] : undefined),
+  readonly #summary = new DataController(this, {
+    args: () => (this.unfurl && this.#safeHref && this.#nearViewport.near ? [this.#safeHref] : undefined),
     task: ([href], signal): Promise<ArticleSummary> | undefined => {
       const adapter = this.resolvedAdapter;
       if (adapter) return adapter.lookupArticle(href, { signal });
@@ -78,24 +80,25 @@ export class NewsAlsoRead extends NewsElement {
     onError: (error, [href]) => this.fail('unfurl_failed', `could not unfurl "${href}": ${String(error)}`),
   });
 
-  private get rawHref(): string | undefined {
-    return this.href ?? this.fallback.href;
+  get #rawHref(): string | undefined {
+    return this.href ?? this._fallback.href;
   }
 
-  private get safeHref(): string | null {
-    return safeUrl(this.rawHref);
+  get #safeHref(): string | null {
+    return safeUrl(this.#rawHref);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.readLightDom();
+    this.#readLightDom();
   }
 
   /** Reads the progressive-enhancement content: a child link, or plain text. */
-  private readLightDom() {
+  #readLightDom() {
     const link = this.querySelector('a');
     const text = (link ?? this).textContent?.replace(/\s+/g, ' ').trim();
-    this.fallback = {
+    this.#fallbackChanged = true;
+    this._fallback = {
       href: link?.getAttribute('href') ?? undefined,
       headline: text || undefined,
       image: this.querySelector('img')?.getAttribute('src') ?? undefined,
@@ -104,30 +107,32 @@ export class NewsAlsoRead extends NewsElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('href') || changed.has('fallback')) {
-      if (this.rawHref != null && !this.safeHref) {
-        this.fail('unsafe_href', `refused href "${this.rawHref.slice(0, 200)}": only http(s) and relative URLs are allowed`);
+    // Not `changed.has('_fallback')`: the CDN build renames the property, never a string.
+    if (changed.has('href') || this.#fallbackChanged) {
+      this.#fallbackChanged = false;
+      if (this.#rawHref != null && !this.#safeHref) {
+        this.fail('unsafe_href', `refused href "${this.#rawHref.slice(0, 200)}": only http(s) and relative URLs are allowed`);
       }
     }
-    if (changed.has('image')) this.imageFailed = false;
+    if (changed.has('image')) this._imageFailed = false;
   }
 
-  private onClick(event: MouseEvent) {
-    const allowed = this.emit(new NewsAlsoReadClickEvent({ href: this.safeHref! }));
+  #onClick(event: MouseEvent) {
+    const allowed = this.emit(new NewsAlsoReadClickEvent({ href: this.#safeHref! }));
     if (!allowed) event.preventDefault();
   }
 
   override render() {
-    const href = this.safeHref;
-    const unfurled = this.summary.status === 'ready' ? this.summary.value : undefined;
-    const loading = this.unfurl && (this.summary.status === 'loading' || (this.summary.status === 'idle' && !!href && !!this.resolvedAdapter));
-    const headline = this.headline?.trim() || unfurled?.headline?.trim() || this.fallback.headline || this.rawHref || '';
-    const image = this.imageFailed ? null : safeUrl(this.image ?? unfurled?.image ?? this.fallback.image);
-    const waitingForHeadline = loading && !this.headline?.trim() && !this.fallback.headline;
+    const href = this.#safeHref;
+    const unfurled = this.#summary.status === 'ready' ? this.#summary.value : undefined;
+    const loading = this.unfurl && (this.#summary.status === 'loading' || (this.#summary.status === 'idle' && !!href && !!this.resolvedAdapter));
+    const headline = this.headline?.trim() || unfurled?.headline?.trim() || this._fallback.headline || this.#rawHref || '';
+    const image = this._imageFailed ? null : safeUrl(this.image ?? unfurled?.image ?? this._fallback.image);
+    const waitingForHeadline = loading && !this.headline?.trim() && !this._fallback.headline;
 
     return html`<div part="base" aria-busy=${loading ? 'true' : 'false'}>
       ${image
-        ? html`<img part="image" src=${image} alt="" loading="lazy" decoding="async" width="96" height="72" @error=${() => (this.imageFailed = true)} />`
+        ? html`<img part="image" src=${image} alt="" loading="lazy" decoding="async" width="96" height="72" @error=${() => (this._imageFailed = true)} />`
         : loading && !this.image
           ? html`<span class="image-placeholder" aria-hidden="true"></span>`
           : nothing}
@@ -137,15 +142,15 @@ export class NewsAlsoRead extends NewsElement {
         ${waitingForHeadline
           ? html`<span class="skeleton"></span><span class="visually-hidden">${this.msg('common.loading')}</span>`
           : href
-            ? html`<a part="link" dir="auto" href=${href} @click=${this.onClick}>${headline}</a>`
+            ? html`<a part="link" dir="auto" href=${href} @click=${this.#onClick}>${headline}</a>`
             : html`<span part="link" dir="auto">${headline}</span>`}
-        ${this.summary.status === 'error'
+        ${this.#summary.status === 'error'
           ? html`<span class="problem" role="status"
-              >${this.msg('alsoRead.previewFailed')}<button type="button" @click=${() => this.summary.run()}>${this.msg('common.retry')}</button></span
+              >${this.msg('alsoRead.previewFailed')}<button type="button" @click=${() => this.#summary.run()}>${this.msg('common.retry')}</button></span
             >`
           : nothing}
       </p>
-      <slot hidden @slotchange=${this.readLightDom}></slot>
+      <slot hidden @slotchange=${this.#readLightDom}></slot>
     </div>`;
   }
 }

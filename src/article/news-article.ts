@@ -61,12 +61,12 @@ export class NewsArticle extends NewsElement {
   /** The loaded article in data mode (or set it directly to render one). */
   article?: Article;
 
-  private readonly provider = providePage(this, {});
+  readonly #provider = providePage(this, {});
   /** Data mode: loads the article once per id when the light DOM has no body. */
-  private readonly loader = new DataController(this, {
-    args: () => (!this.article && this.articleId && !this.hasBody ? [this.articleId] : undefined),
+  readonly #loader = new DataController(this, {
+    args: () => (!this.article && this.articleId && !this.#hasBody ? [this.articleId] : undefined),
     task: ([id], signal): Promise<Article> | undefined => {
-      const adapter = this.ownAdapter;
+      const adapter = this.#ownAdapter;
       if (adapter) return adapter.getArticle(id, { signal });
       this.fail('no_adapter', `article "${id}" has no body and no adapter to load it from`);
       return undefined;
@@ -74,23 +74,23 @@ export class NewsArticle extends NewsElement {
     onComplete: (article) => article && (this.article = article),
     onError: (error, [id]) => this.fail('load_failed', `could not load article "${id}": ${String(error)}`),
   });
-  private fromEndpoint?: { endpoint: string; adapter: NewsAdapter };
-  private bodyObserver?: MutationObserver;
-  private countScheduled = false;
+  #fromEndpoint?: { endpoint: string; adapter: NewsAdapter };
+  #bodyObserver?: MutationObserver;
+  #countScheduled = false;
 
-  private get ownAdapter(): NewsAdapter | undefined {
+  get #ownAdapter(): NewsAdapter | undefined {
     if (this.adapter) return this.adapter;
     if (this.endpoint) {
-      if (this.fromEndpoint?.endpoint !== this.endpoint) {
-        this.fromEndpoint = { endpoint: this.endpoint, adapter: endpointAdapter({ endpoint: this.endpoint }) };
+      if (this.#fromEndpoint?.endpoint !== this.endpoint) {
+        this.#fromEndpoint = { endpoint: this.endpoint, adapter: endpointAdapter({ endpoint: this.endpoint }) };
       }
-      return this.fromEndpoint.adapter;
+      return this.#fromEndpoint.adapter;
     }
     return this.page?.adapter;
   }
 
   /** True when the light DOM holds body content (anything outside the header slots). */
-  private get hasBody(): boolean {
+  get #hasBody(): boolean {
     return [...this.childNodes].some((node) =>
       node instanceof Element ? !node.slot : node.nodeType === Node.TEXT_NODE && !!node.textContent?.trim(),
     );
@@ -99,58 +99,58 @@ export class NewsArticle extends NewsElement {
   override connectedCallback(): void {
     super.connectedCallback();
     installTypography(this);
-    this.bodyObserver = new MutationObserver(() => this.scheduleCount());
-    this.bodyObserver.observe(this, { childList: true, subtree: true, characterData: true });
+    this.#bodyObserver = new MutationObserver(() => this.#scheduleCount());
+    this.#bodyObserver.observe(this, { childList: true, subtree: true, characterData: true });
     // The first count happens in the first update, before any byline renders; a reconnected
     // article may have changed while it was out of the document.
-    if (this.hasUpdated) this.scheduleCount();
+    if (this.hasUpdated) this.#scheduleCount();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.bodyObserver?.disconnect();
+    this.#bodyObserver?.disconnect();
   }
 
   /** Recounts once per frame at most, however many mutations arrive. */
-  private scheduleCount() {
-    if (this.countScheduled) return;
-    this.countScheduled = true;
+  #scheduleCount() {
+    if (this.#countScheduled) return;
+    this.#countScheduled = true;
     requestAnimationFrame(() => {
-      this.countScheduled = false;
-      this.readingMinutes = this.countMinutes();
+      this.#countScheduled = false;
+      this.readingMinutes = this.#countMinutes();
     });
   }
 
-  private countMinutes(): number {
+  #countMinutes(): number {
     return readingMinutes(countWords(bodyText(this), this.locale), this.wordsPerMinute);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     // Counted now, not a frame later: a byline showing the reading time renders once, with the right figure.
-    if (!this.hasUpdated || changed.has('wordsPerMinute')) this.readingMinutes = this.countMinutes();
+    if (!this.hasUpdated || changed.has('wordsPerMinute')) this.readingMinutes = this.#countMinutes();
     const value: PageContext = {
-      adapter: this.ownAdapter,
+      adapter: this.#ownAdapter,
       articleId: this.articleId ?? this.page?.articleId,
       readingMinutes: this.readingMinutes,
     };
-    const current = this.provider.value;
+    const current = this.#provider.value;
     if (current.adapter !== value.adapter || current.articleId !== value.articleId || current.readingMinutes !== value.readingMinutes) {
-      this.provider.setValue(value);
+      this.#provider.setValue(value);
     }
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('article') && this.article) this.renderArticle(this.article);
+    if (changed.has('article') && this.article) this.#renderArticle(this.article);
   }
 
-  private renderArticle(article: Article) {
+  #renderArticle(article: Article) {
     if (article.lang && !this.hasAttribute('lang')) this.lang = String(article.lang);
     render(articleTemplate(article, (code, message) => this.fail(code, message)), this);
   }
 
   override render() {
-    const status = this.loader.status;
+    const status = this.#loader.status;
     if (status === 'loading' && !this.article) {
       return html`<div class="skeleton" role="status" aria-label=${this.msg('common.loading')}>
         <span class="headline"></span><span></span><span class="short"></span><span class="hero"></span><span></span><span></span
@@ -160,7 +160,7 @@ export class NewsArticle extends NewsElement {
     if (status === 'error' && !this.article) {
       return html`<div class="error" role="alert">
         <p>${this.msg('article.loadFailed')}</p>
-        <button type="button" @click=${() => this.loader.run()}>${this.msg('common.retry')}</button>
+        <button type="button" @click=${() => this.#loader.run()}>${this.msg('common.retry')}</button>
       </div>`;
     }
     return html`<article part="base">

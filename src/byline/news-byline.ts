@@ -33,7 +33,7 @@ export class NewsByline extends NewsElement {
     publishedAt: { attribute: 'published' },
     updatedAt: { attribute: 'updated' },
     readingTime: { attribute: 'reading-time' },
-    avatarFailed: { state: true, attribute: false },
+    _avatarFailed: { state: true, attribute: false },
   };
 
   /** Author or desk name, e.g. "Metro Bureau". */
@@ -54,23 +54,23 @@ export class NewsByline extends NewsElement {
   /** Minutes to read, or `auto` to take the enclosing `<news-article>`'s figure. */
   readingTime?: string;
 
-  private avatarFailed = false;
-  private ticker?: ReturnType<typeof setInterval>;
+  private _avatarFailed = false;
+  #ticker?: ReturnType<typeof setInterval>;
 
   override connectedCallback(): void {
     super.connectedCallback();
     // "3 minutes ago" must not go stale while the page stays open.
-    this.ticker = setInterval(() => this.requestUpdate(), 60_000);
+    this.#ticker = setInterval(() => this.requestUpdate(), 60_000);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.ticker);
+    clearInterval(this.#ticker);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('avatar')) this.avatarFailed = false;
+    if (changed.has('avatar')) this._avatarFailed = false;
     for (const name of ['publishedAt', 'updatedAt'] as const) {
       const value = this[name];
       if (changed.has(name) && value && !parseDate(value)) this.fail('invalid_date', `ignored ${name}="${value.slice(0, 60)}": not a date`);
@@ -80,7 +80,7 @@ export class NewsByline extends NewsElement {
     }
   }
 
-  private minutes(): number | null {
+  #minutes(): number | null {
     const value = this.readingTime?.trim();
     if (!value) return null;
     if (value === 'auto') return this.page?.readingMinutes ?? null;
@@ -89,22 +89,22 @@ export class NewsByline extends NewsElement {
   }
 
   /** Splits a message at its `{name}` placeholder, so markup (a link, a `<time>`) can sit inside it. */
-  private around(key: string, name: string): [string, string] {
+  #around(key: string, name: string): [string, string] {
     const [before, after = ''] = this.msg(key, { [name]: '\u0000' }).split('\u0000');
     return [before, after];
   }
 
-  private date(date: Date, key: string) {
+  #date(date: Date, key: string) {
     const shown = formatRelative(this.locale, date) ?? formatDate(this.locale, date, { dateStyle: 'long' });
-    const [before, after] = this.around(key, 'date');
-    return html`<span>${before}<time datetime=${date.toISOString()} @pointerenter=${this.addTitle}>${shown}</time>${after}</span>`;
+    const [before, after] = this.#around(key, 'date');
+    return html`<span>${before}<time datetime=${date.toISOString()} @pointerenter=${this.#addTitle}>${shown}</time>${after}</span>`;
   }
 
   /**
    * The exact date and time as a tooltip, written when the pointer first comes over the date: only a
    * mouse shows it, and a second date format at load would cost the page ICU's date data for nothing.
    */
-  private addTitle = (event: Event) => {
+  #addTitle = (event: Event) => {
     const time = event.currentTarget as HTMLTimeElement;
     const date = parseDate(time.dateTime);
     if (date) time.title = formatDate(this.locale, date, { dateStyle: 'long', timeStyle: 'short' });
@@ -112,10 +112,10 @@ export class NewsByline extends NewsElement {
 
   override render() {
     const author = this.author?.trim() ?? '';
-    const avatar = this.avatarFailed ? null : safeUrl(this.avatar);
+    const avatar = this._avatarFailed ? null : safeUrl(this.avatar);
     const href = safeUrl(this.authorHref);
-    const [before, after] = this.around('byline.by', 'author');
-    const minutes = this.minutes();
+    const [before, after] = this.#around('byline.by', 'author');
+    const minutes = this.#minutes();
     const published = parseDate(this.publishedAt);
     const updated = parseDate(this.updatedAt);
     const showUpdated = updated && (!published || updated.getTime() - published.getTime() > 60_000);
@@ -125,13 +125,13 @@ export class NewsByline extends NewsElement {
       ${author || avatar
         ? html`<span part="avatar" role="img" aria-label=${author || this.msg('byline.avatar')}>
             ${avatar
-              ? html`<img src=${avatar} alt="" width="44" height="44" @error=${() => (this.avatarFailed = true)} />`
+              ? html`<img src=${avatar} alt="" width="44" height="44" @error=${() => (this._avatarFailed = true)} />`
               : html`<span aria-hidden="true">${letters}</span>`}
           </span>`
         : nothing}
       <div class="text">
         ${author ? html`<p part="author">${before}${href ? html`<a href=${href}>${author}</a>` : author}${after}</p>` : nothing}
-        <p part="meta">${published ? this.date(published, 'byline.published') : nothing}${showUpdated ? this.date(updated!, 'byline.updated') : nothing}${minutes
+        <p part="meta">${published ? this.#date(published, 'byline.published') : nothing}${showUpdated ? this.#date(updated!, 'byline.updated') : nothing}${minutes
           ? html`<span>${this.msg('byline.readingTime', { count: minutes })}</span>`
           : nothing}</p>
       </div>

@@ -72,36 +72,36 @@ export class NewsCommentCount extends NewsElement {
   /** The count, once known; set it to show a count without asking the adapter. */
   count?: number;
 
-  private asked?: string;
+  #asked?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('news-comment-post', this.onPost);
+    document.addEventListener('news-comment-post', this.#onPost);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('news-comment-post', this.onPost);
+    document.removeEventListener('news-comment-post', this.#onPost);
   }
 
   /** A comment posted on this page counts at once. */
-  private onPost = (event: Event) => {
+  #onPost = (event: Event) => {
     const { threadId, comment } = (event as CustomEvent).detail;
-    if (threadId === this.thread && comment.status === 'published' && this.count !== undefined) this.count++;
+    if (threadId === this.#thread && comment.status === 'published' && this.count !== undefined) this.count++;
   };
 
-  private get thread() {
+  get #thread() {
     return this.threadId || this.page?.articleId;
   }
 
   protected override updated(): void {
     const adapter = this.resolvedAdapter;
-    const thread = this.thread;
-    if (!thread || this.asked === thread || this.count !== undefined) return;
-    this.asked = thread;
+    const thread = this.#thread;
+    if (!thread || this.#asked === thread || this.count !== undefined) return;
+    this.#asked = thread;
     if (!adapter) return this.fail('no_adapter', `no adapter to count comments of "${thread}" with`);
     countOf(adapter, thread).then(
-      (count) => thread === this.thread && (this.count = count),
+      (count) => thread === this.#thread && (this.count = count),
       (error) => this.fail('load_failed', `could not count comments of "${thread}": ${String(error)}`),
     );
   }

@@ -28,48 +28,48 @@ function observerFor(margin: string): IntersectionObserver {
  */
 export class NearViewportController implements ReactiveController {
   near = false;
-  private readonly host: Host;
-  private readonly margin: string;
-  private readonly eager: () => boolean;
-  private readonly onNear?: () => void;
+  readonly #host: Host;
+  readonly #margin: string;
+  readonly #eager: () => boolean;
+  readonly #onNear?: () => void;
 
   constructor(host: Host, options: { margin?: string; eager?: () => boolean; onNear?: () => void } = {}) {
-    this.host = host;
-    this.margin = options.margin ?? '600px';
-    this.eager = options.eager ?? (() => false);
-    this.onNear = options.onNear;
+    this.#host = host;
+    this.#margin = options.margin ?? '600px';
+    this.#eager = options.eager ?? (() => false);
+    this.#onNear = options.onNear;
     host.addController(this);
   }
 
   hostConnected(): void {
     if (this.near) return;
-    if (this.eager() || typeof IntersectionObserver === 'undefined') {
-      this.arrive();
+    if (this.#eager() || typeof IntersectionObserver === 'undefined') {
+      this.#arrive();
       return;
     }
-    waiting.set(this.host, () => this.arrive());
-    observerFor(this.margin).observe(this.host);
+    waiting.set(this.#host, () => this.#arrive());
+    observerFor(this.#margin).observe(this.#host);
   }
 
   hostDisconnected(): void {
-    this.stopWatching();
+    this.#stopWatching();
   }
 
   /** Re-checks `eager()`, e.g. after `loading` changed to `eager`. */
   hostUpdate(): void {
-    if (!this.near && this.eager()) this.arrive();
+    if (!this.near && this.#eager()) this.#arrive();
   }
 
-  private stopWatching() {
-    waiting.delete(this.host);
-    observerFor(this.margin).unobserve(this.host);
+  #stopWatching() {
+    waiting.delete(this.#host);
+    observerFor(this.#margin).unobserve(this.#host);
   }
 
-  private arrive() {
+  #arrive() {
     if (this.near) return;
-    this.stopWatching();
+    this.#stopWatching();
     this.near = true;
-    this.host.requestUpdate();
-    this.onNear?.();
+    this.#host.requestUpdate();
+    this.#onNear?.();
   }
 }

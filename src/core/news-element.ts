@@ -117,8 +117,8 @@ export class NewsElement extends LitElement {
   /** The locale in force: the nearest `lang` attribute up the tree. */
   protected locale = 'en';
 
-  private warned = new Set<string>();
-  private stopMessages?: () => void;
+  #warned = new Set<string>();
+  #stopMessages?: () => void;
 
   constructor() {
     super();
@@ -132,7 +132,7 @@ export class NewsElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     connected.add(this);
-    this.stopMessages = onMessagesChanged(() => this.requestUpdate());
+    this.#stopMessages = onMessagesChanged(() => this.requestUpdate());
     if (!langObserver) {
       langObserver = new MutationObserver(refreshAll);
       langObserver.observe(document, { attributes: true, attributeFilter: ['lang'], subtree: true });
@@ -142,7 +142,7 @@ export class NewsElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     connected.delete(this);
-    this.stopMessages?.();
+    this.#stopMessages?.();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -175,8 +175,8 @@ export class NewsElement extends LitElement {
    */
   protected fail(code: string, message: string): void {
     const tag = this.localName;
-    if (!this.warned.has(code)) {
-      this.warned.add(code);
+    if (!this.#warned.has(code)) {
+      this.#warned.add(code);
       console.warn(`<${tag}>: ${message}`);
     }
     this.emit(new NewsErrorEvent({ element: tag, code, message }));

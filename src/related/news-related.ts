@@ -45,7 +45,7 @@ export class NewsRelated extends NewsElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
     loading: {},
     items: { attribute: false },
-    linked: { state: true, attribute: false },
+    _linked: { state: true, attribute: false },
   };
 
   /** The article whose related stories to show; defaults to the enclosing `<news-article>`'s. */
@@ -66,16 +66,16 @@ export class NewsRelated extends NewsElement {
   /** The stories, when set directly (overrides child links and the API). */
   items?: ArticleSummary[];
 
-  private linked: ArticleSummary[] = [];
+  private _linked: ArticleSummary[] = [];
 
-  private readonly nearViewport = new NearViewportController(this, { eager: () => this.loading === 'eager' });
+  readonly #nearViewport = new NearViewportController(this, { eager: () => this.loading === 'eager' });
   /** Loads once per article id and limit, when near the viewport and nothing was given directly. */
-  private readonly related = new DataController(this, {
-    args: () => (!this.items && this.nearViewport.near && this.resolvedArticleId ? ([this.resolvedArticleId, this.requestLimit] as const) : undefined),
+  readonly #related = new DataController(this, {
+    args: () => (!this.items && this.#nearViewport.near && this.#resolvedArticleId ? ([this.#resolvedArticleId, this.requestLimit] as const) : undefined),
     task: ([id, limit], signal): Promise<ArticleSummary[]> | undefined => {
       const adapter = this.resolvedAdapter;
       if (adapter) return adapter.getRelated(id, limit, { signal });
-      if (!this.linked.length) this.fail('no_adapter', `no links and no adapter to load related articles for "${id}" from`);
+      if (!this._linked.length) this.fail('no_adapter', `no links and no adapter to load related articles for "${id}" from`);
       return undefined;
     },
     onError: (error, [id]) => this.fail('load_failed', `could not load related articles for "${id}": ${String(error)}`),
@@ -84,28 +84,28 @@ export class NewsRelated extends NewsElement {
   /** What the last render showed (the skeleton, a list of stories, or nothing). */
   #shown?: ArticleSummary[] | 'skeleton';
 
-  private get resolvedArticleId(): string | undefined {
+  get #resolvedArticleId(): string | undefined {
     return this.articleId ?? this.page?.articleId;
   }
 
-  private get safeLimit(): number {
+  get #safeLimit(): number {
     const limit = Math.floor(Number(this.limit));
     return Number.isFinite(limit) && limit > 0 ? Math.min(limit, 24) : 4;
   }
 
   /** Stories to ask the API for: the limit, within what the related-articles endpoint accepts. */
   private get requestLimit(): number {
-    return Math.min(this.safeLimit, RELATED_MAX);
+    return Math.min(this.#safeLimit, RELATED_MAX);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.readLinks();
+    this.#readLinks();
   }
 
   /** Child links are the progressive-enhancement source: the list readers see before the script runs. */
-  private readLinks() {
-    this.linked = [...this.querySelectorAll('a')].map((a, index) => ({
+  #readLinks() {
+    this._linked = [...this.querySelectorAll('a')].map((a, index) => ({
       id: `link-${index}`,
       url: a.getAttribute('href') ?? '',
       headline: (a.textContent ?? '').replace(/\s+/g, ' ').trim(),
@@ -114,7 +114,7 @@ export class NewsRelated extends NewsElement {
     }));
   }
 
-  private card(item: ArticleSummary) {
+  #card(item: ArticleSummary) {
     const href = safeUrl(item.url);
     const headline = String(item.headline ?? '').trim();
     if (!href || !headline) return nothing;
@@ -131,12 +131,12 @@ export class NewsRelated extends NewsElement {
 
   override render() {
     const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 2));
-    const loaded = this.related.status === 'ready' && Array.isArray(this.related.value) && this.related.value.length ? this.related.value : undefined;
-    const source = this.items ?? loaded ?? (this.linked.length ? this.linked : undefined);
-    const items = (Array.isArray(source) ? source : []).slice(0, this.safeLimit);
-    const waiting = !source && !!this.resolvedArticleId && !!this.resolvedAdapter && (this.related.status === 'loading' || this.related.status === 'idle');
-    const cards = items.map((item) => this.card(item)).filter((card) => card !== nothing);
-    const slot = html`<slot hidden @slotchange=${this.readLinks}></slot>`;
+    const loaded = this.#related.status === 'ready' && Array.isArray(this.#related.value) && this.#related.value.length ? this.#related.value : undefined;
+    const source = this.items ?? loaded ?? (this._linked.length ? this._linked : undefined);
+    const items = (Array.isArray(source) ? source : []).slice(0, this.#safeLimit);
+    const waiting = !source && !!this.#resolvedArticleId && !!this.resolvedAdapter && (this.#related.status === 'loading' || this.#related.status === 'idle');
+    const cards = items.map((item) => this.#card(item)).filter((card) => card !== nothing);
+    const slot = html`<slot hidden @slotchange=${this.#readLinks}></slot>`;
     const shown = waiting ? 'skeleton' : cards.length ? source : undefined;
     // The answer replacing the skeleton or the links may be shorter, or nothing at all: while the
     // reader can see the list, it keeps its height (it lets go once scrolled out of view).
