@@ -71,7 +71,7 @@ export class NewsRelated extends NewsElement {
   readonly #nearViewport = new NearViewportController(this, { eager: () => this.loading === 'eager' });
   /** Loads once per article id and limit, when near the viewport and nothing was given directly. */
   readonly #related = new DataController(this, {
-    args: () => (!this.items && this.#nearViewport.near && this.#resolvedArticleId ? ([this.#resolvedArticleId, this.requestLimit] as const) : undefined),
+    args: () => (!this.items && this.#nearViewport.near && this.#resolvedArticleId ? ([this.#resolvedArticleId, this.#requestLimit] as const) : undefined),
     task: ([id, limit], signal): Promise<ArticleSummary[]> | undefined => {
       const adapter = this.resolvedAdapter;
       if (adapter) return adapter.getRelated(id, limit, { signal });
@@ -94,7 +94,7 @@ export class NewsRelated extends NewsElement {
   }
 
   /** Stories to ask the API for: the limit, within what the related-articles endpoint accepts. */
-  private get requestLimit(): number {
+  get #requestLimit(): number {
     return Math.min(this.#safeLimit, RELATED_MAX);
   }
 
@@ -149,7 +149,7 @@ export class NewsRelated extends NewsElement {
         <ul part="list">
           ${waiting
             ? Array.from(
-                { length: this.requestLimit },
+                { length: this.#requestLimit },
                 () => html`<li part="item" aria-hidden="true"><span class="image-skeleton"></span><span class="line"></span><span class="line short"></span></li>`,
               )
             : cards}
