@@ -39,7 +39,11 @@ const ids = (list: { id: string }[]) => list.map((c) => c.id);
 
 describe('thread list operations', () => {
   it('keeps only well-formed comments of a page', () => {
-    const page = { comments: [comment('a'), null, { id: 'no-author' }, comment('b'), { author: { id: 'x', name: 'x' } }] as Comment[], total: 5, nextCursor: null };
+    const page = {
+      comments: [comment('a'), null, { id: 'no-author' }, comment('b'), { author: { id: 'x', name: 'x' } }] as Comment[],
+      total: 5,
+      nextCursor: null,
+    };
     expect(ids(validComments(page))).to.deep.equal(['a', 'b']);
     expect(validComments(undefined)).to.deep.equal([]);
   });

@@ -6,7 +6,6 @@ import { DraftStore, flushDrafts } from './draft-store.js';
 import type { ThreadController } from './thread-controller.js';
 import type { ShownComment } from './thread-list.js';
 
-
 /** One comment form: the composer, or an inline edit or report form. */
 export interface EditorOptions {
   id: string;
@@ -63,11 +62,13 @@ export function editorTemplate(o: EditorOptions, host: Pick<CommentsHost, '_msg'
         ${o.busy && o.retry ? msg('comments.posting') : o.submit}
       </button>
     </div>
-    ${o.error
-      ? html`<p part="error" class="error">
-          ${o.error}${o.retry ? html` <button type="button" @click=${o.onSubmit}>${msg('common.retry')}</button>` : nothing}
-        </p>`
-      : nothing}
+    ${
+      o.error
+        ? html`<p part="error" class="error">
+            ${o.error}${o.retry ? html` <button type="button" @click=${o.onSubmit}>${msg('common.retry')}</button>` : nothing}
+          </p>`
+        : nothing
+    }
   </form>`;
 }
 

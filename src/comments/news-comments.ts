@@ -24,7 +24,6 @@ import type { ShownComment } from './thread-list.js';
 
 const SORTS: CommentSort[] = ['newest', 'oldest', 'top'];
 
-
 /**
  * @summary A comment thread: "Comments (12)", sorting, comments with replies one level deep, "Load
  * more", a sign-in prompt or the composer, and for the reader's own comments edit and delete. Drafts
@@ -117,8 +116,6 @@ export class NewsComments extends NewsElement implements CommentsHost {
   readonly #composer = new Composer(this, this.#thread);
   readonly #actions = new CommentActions(this, this.#thread, this.#composer);
 
-  // ---- what the controllers reach (CommentsHost) ----
-
   get _adapter(): NewsAdapter | undefined {
     return this.resolvedAdapter;
   }
@@ -149,8 +146,12 @@ export class NewsComments extends NewsElement implements CommentsHost {
     return this.#composer._posting;
   }
 
-  _loadStarted(adapter: NewsAdapter, thread: string, newReader: boolean): void {
+  _closeForm(): void {
     this.#actions._open = undefined;
+  }
+
+  _loadStarted(adapter: NewsAdapter, thread: string, newReader: boolean): void {
+    this._closeForm();
     if (newReader) {
       this.#composer._reset(thread);
       this.#loadSession(adapter);
@@ -175,10 +176,6 @@ export class NewsComments extends NewsElement implements CommentsHost {
     if ((error as HttpError | undefined)?.status === 401) this._session = null;
     this._announce(message);
     this.fail(code, `${code} in thread "${this._threadKey}": ${String(error)}`);
-  }
-
-  _closeForm(): void {
-    this.#actions._open = undefined;
   }
 
   _focusAfter(selector: string): void {
@@ -248,8 +245,6 @@ export class NewsComments extends NewsElement implements CommentsHost {
     if (!this.emit(new NewsSignInEvent({ returnUrl: this.#returnUrl() }))) event.preventDefault();
   }
 
-  // ---- rendering ----
-
   /** The composer for a signed-in reader, the sign-in prompt, or a retry when the session is unknown. */
   #renderGate() {
     const me = this._session;
@@ -266,26 +261,30 @@ export class NewsComments extends NewsElement implements CommentsHost {
     return html`<div part="sign-in" class="sign-in">
       ${error ? html`<p part="error" class="error">${error}</p>` : nothing}
       <p>${this.msg('comments.signInPrompt')}</p>
-      ${href
-        ? html`<a class="button primary" href=${href} @click=${this.#signIn}>${this.msg('comments.signIn')}</a>`
-        : html`<button class="primary" @click=${this.#signIn}>${this.msg('comments.signIn')}</button>`}
+      ${
+        href
+          ? html`<a class="button primary" href=${href} @click=${this.#signIn}>${this.msg('comments.signIn')}</a>`
+          : html`<button class="primary" @click=${this.#signIn}>${this.msg('comments.signIn')}</button>`
+      }
     </div>`;
   }
   #renderAvatar(author: User) {
     const src = safeUrl(author.avatar);
     return html`<span class="avatar" aria-hidden="true">
-      ${src && !this.#failedAvatars.has(src)
-        ? html`<img
-            src=${src}
-            alt=""
-            loading="lazy"
-            referrerpolicy="no-referrer"
-            @error=${() => {
-              this.#failedAvatars.add(src);
-              this.requestUpdate();
-            }}
-          />`
-        : avatarText(author.name, this.locale)}
+      ${
+        src && !this.#failedAvatars.has(src)
+          ? html`<img
+              src=${src}
+              alt=""
+              loading="lazy"
+              referrerpolicy="no-referrer"
+              @error=${() => {
+                this.#failedAvatars.add(src);
+                this.requestUpdate();
+              }}
+            />`
+          : avatarText(author.name, this.locale)
+      }
     </span>`;
   }
 
@@ -308,17 +307,18 @@ export class NewsComments extends NewsElement implements CommentsHost {
       </button>`;
     const likes = formatNumber(this.locale, c.likes);
     return html`<div part="actions" class="actions">
-      ${me && !mine && published
-        ? html`<button class="like" aria-pressed=${c.likedByMe ? 'true' : 'false'} @click=${() => this.#actions._like(c)}>
-            ${this.msg('comments.like')}<span class="count">${c.likes ? likes : ''}</span>
-          </button>`
-        : c.likes
-          ? html`<span>${this.msg('comments.likes', { count: c.likes })}</span>`
-          : nothing}
+      ${
+        me && !mine && published
+          ? html`<button class="like" aria-pressed=${c.likedByMe ? 'true' : 'false'} @click=${() => this.#actions._like(c)}>
+              ${this.msg('comments.like')}<span class="count">${c.likes ? likes : ''}</span>
+            </button>`
+          : c.likes
+            ? html`<span>${this.msg('comments.likes', { count: c.likes })}</span>`
+            : nothing
+      }
       ${me && published ? button('reply', 'comments.reply') : nothing}
       ${mine && c.status !== 'deleted' && Date.now() - Date.parse(c.createdAt) < EDIT_WINDOW_MS ? button('edit', 'comments.edit') : nothing}
-      ${mine ? button('delete', 'comments.delete') : nothing}
-      ${!mine && published ? button('report', 'comments.report') : nothing}
+      ${mine ? button('delete', 'comments.delete') : nothing} ${!mine && published ? button('report', 'comments.report') : nothing}
     </div>`;
   }
 
@@ -336,20 +336,29 @@ export class NewsComments extends NewsElement implements CommentsHost {
   #renderComment(c: ShownComment): TemplateResult {
     const name = String(c.author?.name ?? '').trim() || this.msg('comments.anonymous');
     const flag = c.posting ? 'comments.posting' : c.status === 'pending' ? 'comments.pending' : c.status === 'rejected' ? 'comments.rejected' : '';
-    return html`<article part="comment" class=${c.posting ? 'comment posting' : 'comment'} data-id=${c.id} tabindex="-1" aria-busy=${c.posting ? 'true' : 'false'}>
-      ${c.status === 'deleted'
-        ? html`<p class="gone">${this.msg('comments.deleted')}</p>`
-        : html`<header>
-              ${this.#renderAvatar(c.author)}
-              <span class="meta">
-                <bdi part="author" class="author">${name}</bdi>
-                ${this.#renderTime(c.createdAt)} ${c.editedAt ? html`<span class="edited">${this.msg('comments.edited')}</span>` : nothing}
-                ${flag ? html`<span class="flag">${this.msg(flag)}</span>` : nothing}
-              </span>
-            </header>
-            <!-- One line: the body keeps the reader's line breaks (pre-wrap), so template whitespace would show. -->
-            <p part="body" class="body" dir="auto">${c.replyToName ? html`<span class="mention">@<bdi>${c.replyToName}</bdi></span> ` : nothing}${autolink(String(c.body ?? ''))}</p>
-            ${c.posting ? nothing : this.#renderActions(c)} ${this.#actions._render(c)}`}
+    return html`<article
+      part="comment"
+      class=${c.posting ? 'comment posting' : 'comment'}
+      data-id=${c.id}
+      tabindex="-1"
+      aria-busy=${c.posting ? 'true' : 'false'}
+    >
+      ${
+        c.status === 'deleted'
+          ? html`<p class="gone">${this.msg('comments.deleted')}</p>`
+          : html`<header>
+                ${this.#renderAvatar(c.author)}
+                <span class="meta">
+                  <bdi part="author" class="author">${name}</bdi>
+                  ${this.#renderTime(c.createdAt)} ${c.editedAt ? html`<span class="edited">${this.msg('comments.edited')}</span>` : nothing}
+                  ${flag ? html`<span class="flag">${this.msg(flag)}</span>` : nothing}
+                </span>
+              </header>
+              <!-- One line: the body keeps the reader's line breaks (pre-wrap), so template whitespace would show. -->
+              <!-- prettier-ignore -->
+              <p part="body" class="body" dir="auto">${c.replyToName ? html`<span class="mention">@<bdi>${c.replyToName}</bdi></span> ` : nothing}${autolink(String(c.body ?? ''))}</p>
+              ${c.posting ? nothing : this.#renderActions(c)} ${this.#actions._render(c)}`
+      }
     </article>`;
   }
 
@@ -359,16 +368,20 @@ export class NewsComments extends NewsElement implements CommentsHost {
     const shown = group?.open ? group.items : [];
     return html`<li>
       ${this.#commentTemplate(c)}
-      ${c.replyCount > 0
-        ? html`<button class="link" aria-expanded=${group?.open ? 'true' : 'false'} @click=${() => this.#thread._toggleReplies(c)}>
-            ${this.msg(group?.open ? 'comments.hideReplies' : 'comments.showReplies', { count: c.replyCount })}
-          </button>`
-        : nothing}
-      ${shown.length
-        ? html`<ol part="replies" class="replies" aria-label=${this.msg('comments.repliesTo', { name: c.author.name || this.msg('comments.anonymous') })}>
-            ${shown.map((r) => html`<li>${this.#commentTemplate(r)}</li>`)}
-          </ol>`
-        : nothing}
+      ${
+        c.replyCount > 0
+          ? html`<button class="link" aria-expanded=${group?.open ? 'true' : 'false'} @click=${() => this.#thread._toggleReplies(c)}>
+              ${this.msg(group?.open ? 'comments.hideReplies' : 'comments.showReplies', { count: c.replyCount })}
+            </button>`
+          : nothing
+      }
+      ${
+        shown.length
+          ? html`<ol part="replies" class="replies" aria-label=${this.msg('comments.repliesTo', { name: c.author.name || this.msg('comments.anonymous') })}>
+              ${shown.map((r) => html`<li>${this.#commentTemplate(r)}</li>`)}
+            </ol>`
+          : nothing
+      }
       ${group?.open && group.next ? html`<button class="link" @click=${() => this.#thread._loadReplies(c.id)}>${this.msg('comments.moreReplies')}</button>` : nothing}
     </li>`;
   }
@@ -391,26 +404,36 @@ export class NewsComments extends NewsElement implements CommentsHost {
         </div>
         ${this.#renderGate()}
         <div class="new">
-          ${incoming.length
-            ? html`<button part="new-comments" class="primary" @click=${() => thread._revealIncoming()}>${this.msg('comments.showNew', { count: incoming.length })}</button>`
-            : nothing}
+          ${
+            incoming.length
+              ? html`<button part="new-comments" class="primary" @click=${() => thread._revealIncoming()}>
+                  ${this.msg('comments.showNew', { count: incoming.length })}
+                </button>`
+              : nothing
+          }
         </div>
-        ${status === 'error'
-          ? html`<p part="error" class="error">
-              ${this.msg('comments.loadFailed')} <button @click=${() => thread._retry()}>${this.msg('common.retry')}</button>
-            </p>`
-          : nothing}
+        ${
+          status === 'error'
+            ? html`<p part="error" class="error">
+                ${this.msg('comments.loadFailed')} <button @click=${() => thread._retry()}>${this.msg('common.retry')}</button>
+              </p>`
+            : nothing
+        }
         ${status === 'ready' && !thread._items.length ? html`<p part="empty" class="empty">${this.msg('comments.empty')}</p>` : nothing}
         <ol part="list" class="list" aria-labelledby="heading" aria-busy=${loading ? 'true' : 'false'}>
-          ${loading
-            ? [1, 2, 3].map(() => html`<li class="skeleton comment" aria-hidden="true"><span></span><span></span><span></span></li>`)
-            : thread._items.map((c) => this.#renderThreadEntry(c))}
+          ${
+            loading
+              ? [1, 2, 3].map(() => html`<li class="skeleton comment" aria-hidden="true"><span></span><span></span><span></span></li>`)
+              : thread._items.map((c) => this.#renderThreadEntry(c))
+          }
         </ol>
-        ${thread._next && status === 'ready'
-          ? html`<button part="load-more" class="more" aria-disabled=${thread._moreLoading ? 'true' : 'false'} @click=${() => thread._loadMore()}>
-              ${this.msg(thread._moreLoading ? 'common.loading' : 'comments.loadMore')}
-            </button>`
-          : nothing}
+        ${
+          thread._next && status === 'ready'
+            ? html`<button part="load-more" class="more" aria-disabled=${thread._moreLoading ? 'true' : 'false'} @click=${() => thread._loadMore()}>
+                ${this.msg(thread._moreLoading ? 'common.loading' : 'comments.loadMore')}
+              </button>`
+            : nothing
+        }
         <div class="visually-hidden" role="status">${this._announcement}</div>
       </section>
       <slot hidden></slot>`;

@@ -1,15 +1,16 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { DataController } from '../core/data-controller.js';
 import { LiveStreamController } from '../core/live-stream.js';
+import { LatestThrottle } from './latest-throttle.js';
 import type { HttpError } from '../core/errors.js';
 import { NewsVoteEvent } from '../core/events.js';
-import { formatDate, formatNumber, parseDate } from '../core/i18n.js';
+import { formatDate, parseDate } from '../core/i18n.js';
 import { NearViewportController } from '../core/near-viewport.js';
 import { defineElement, hostStyles, NewsElement, textStyles } from '../core/news-element.js';
-import type { LiveEvent, Poll, PollResultsVisibility } from '../core/types.js';
-import { percentages } from './percentages.js';
-import { normalizePoll, visibilities } from './poll-data.js';
+import type { Poll, PollResultsVisibility } from '../core/types.js';
+import { normalizePoll, strictestRule, withVote } from './poll-data.js';
 import { styles } from './poll.styles.js';
+import { choicesTemplate, resultsListTemplate, skeletonTemplate } from './poll-templates.js';
 import { addMessages, addRoutes } from '../core/index.js';
 import { messages, translations } from './messages.js';
 import { pollRoutes } from './routes.js';
@@ -126,12 +127,15 @@ export class NewsPoll extends NewsElement {
   });
   readonly #liveStream = new LiveStreamController(this, {
     channel: () => (this.live && this.#nearViewport.near && this.pollId ? [this.resolvedAdapter, `polls/${this.pollId}`] : undefined),
-    onEvent: (event) => this.#onLive(event),
+    onEvent: ({ type, data }) => type === 'results' && data && this.#liveResults.push(data),
     onError: (error) => this.#reportOnce('live_failed', `could not subscribe to live results: ${String(error)}`),
   });
-  #queuedLive?: unknown;
-  #liveTimer?: ReturnType<typeof setTimeout>;
-  #lastLive = 0;
+  /** Live results, applied at most once a second and never over a vote in flight. */
+  readonly #liveResults = new LatestThrottle<unknown>(
+    LIVE_INTERVAL_MS,
+    () => !!this.#sending,
+    (raw) => this.#applyLive(raw),
+  );
   #closeTimer?: ReturnType<typeof setTimeout>;
   #focusAfterRender?: string;
 
@@ -198,7 +202,9 @@ export class NewsPoll extends NewsElement {
   protected override updated(): void {
     const pollId = this.pollId;
     if (this.#nearViewport.near && !(this.resolvedAdapter && pollId)) {
-      if ((pollId && !this.poll) || this.#canBeVotedOn()) {
+      // Without them the poll shows its choices; say so when a reader could vote on them.
+      const poll = this.#pollData;
+      if ((pollId && !this.poll) || (poll?.options.length && !this.#isClosed(poll) && !this.#hasVoted(poll))) {
         this.#reportOnce(
           'no_adapter',
           pollId
@@ -216,29 +222,9 @@ export class NewsPoll extends NewsElement {
 
   // ---- Derived state ----
 
-  /** The poll data with the vote being sent applied to it, so results appear at once. */
-  get #shown(): Poll | undefined {
-    const data = this.#pollData;
-    if (!data || !this.#sending) return data;
-    const chosen = this.#sending;
-    const counted = data.totalVotes !== null && data.options.every((option) => option.votes !== null);
-    return {
-      ...data,
-      options: data.options.map((option) => ({ ...option, votes: option.votes === null ? null : option.votes + (chosen.includes(option.id) ? 1 : 0) })),
-      totalVotes: counted ? data.totalVotes! + 1 : data.totalVotes,
-      myVote: chosen,
-    };
-  }
-
   #isClosed(poll: Poll): boolean {
     const closesAt = parseDate(poll.closesAt);
     return this.#closedByServer || poll.status === 'closed' || (!!closesAt && closesAt.getTime() <= Date.now());
-  }
-
-  /** The visibility rule in force: the stricter of the attribute and the data. */
-  #resultsRule(poll: Poll): PollResultsVisibility {
-    // An unknown attribute value (index -1) leaves the data's rule in force.
-    return visibilities[Math.max(visibilities.indexOf(this.results!), visibilities.indexOf(poll.results))];
   }
 
   #hasVoted(poll: Poll): boolean {
@@ -248,14 +234,8 @@ export class NewsPoll extends NewsElement {
   /** Counts the reader may see now: known (never guessed) and allowed by the visibility rule. */
   #countsVisible(poll: Poll): boolean {
     if (!poll.options.length || poll.options.some((option) => option.votes === null)) return false;
-    const rule = this.#resultsRule(poll);
+    const rule = strictestRule(this.results, poll.results);
     return rule === 'always' || this.#isClosed(poll) || (rule === 'after-vote' && this.#hasVoted(poll));
-  }
-
-  /** True while the reader could vote if an adapter and poll id were there. */
-  #canBeVotedOn(): boolean {
-    const poll = this.#pollData;
-    return !!poll && poll.options.length > 0 && !this.#isClosed(poll) && !this.#hasVoted(poll);
   }
 
   // ---- Live results and closing time ----
@@ -263,30 +243,11 @@ export class NewsPoll extends NewsElement {
   /** Closes the live stream (the next update reopens it if still wanted) and drops its pending update. */
   #stopLive() {
     this.#liveStream.close();
-    clearTimeout(this.#liveTimer);
-    this.#liveTimer = undefined;
+    this.#liveResults.stop();
   }
 
-  #onLive(event: LiveEvent) {
-    if (event.type !== 'results' || !event.data) return;
-    this.#queuedLive = event.data;
-    this.#flushLive();
-  }
-
-  /** Applies the latest live poll, at most once per `LIVE_INTERVAL_MS`, never over a vote in flight. */
-  #flushLive() {
-    if (this.#liveTimer || this.#queuedLive === undefined || this.#sending) return;
-    const wait = this.#lastLive + LIVE_INTERVAL_MS - Date.now();
-    if (wait > 0) {
-      this.#liveTimer = setTimeout(() => {
-        this.#liveTimer = undefined;
-        this.#flushLive();
-      }, wait);
-      return;
-    }
-    const next = this.#fromServer(this.#queuedLive);
-    this.#queuedLive = undefined;
-    this.#lastLive = Date.now();
+  #applyLive(raw: unknown) {
+    const next = this.#fromServer(raw);
     const current = this.#server;
     // A stream opened before this reader voted may still speak for an anonymous reader.
     if (current?.myVote && !next.myVote) {
@@ -338,7 +299,7 @@ export class NewsPoll extends NewsElement {
     this.requestUpdate();
     try {
       const poll = this.#fromServer(await adapter.vote(pollId, choice));
-      this.#queuedLive = undefined;
+      this.#liveResults.drop();
       if (poll.myVote === null) poll.myVote = choice;
       this.#server = poll;
       this.#sending = undefined;
@@ -366,7 +327,7 @@ export class NewsPoll extends NewsElement {
       this.#spoken = this.msg(this.#voteProblem);
     }
     this.requestUpdate();
-    this.#flushLive();
+    this.#liveResults.flush();
   }
 
   #showResults(browsing: boolean) {
@@ -378,20 +339,23 @@ export class NewsPoll extends NewsElement {
   // ---- Rendering ----
 
   override render() {
-    const poll = this.#shown;
+    // The vote being sent is shown at once.
+    const poll = this.#pollData && this.#sending ? withVote(this.#pollData, this.#sending) : this.#pollData;
     const { status } = this.#loader;
     const waiting = this.#adapterReady && (status === 'loading' || (status === 'idle' && !this.#server));
     const failed = status === 'error';
     // No choices to show: a skeleton while they may still come, else the question and why not.
     return html`<div part="base" aria-busy=${waiting || !!this.#sending}>
-      ${poll?.options.length
-        ? this.#isClosed(poll) || this.#hasVoted(poll) || (this.#browsing && this.#countsVisible(poll))
-          ? this.#renderResults(poll)
-          : this.#renderForm(poll, waiting)
-        : waiting
-          ? this.#renderSkeleton(poll)
-          : html`${this.#renderQuestion(poll)}
-              ${this.#renderMessage(failed ? 'poll.loadFailed' : poll ? 'poll.noOptions' : 'poll.unavailable', failed)} ${this.#renderRetry()}`}
+      ${
+        poll?.options.length
+          ? this.#isClosed(poll) || this.#hasVoted(poll) || (this.#browsing && this.#countsVisible(poll))
+            ? this.#renderResults(poll)
+            : this.#renderForm(poll, waiting)
+          : waiting
+            ? skeletonTemplate(this.#renderQuestion(poll), this.msg('common.loading'))
+            : html`${this.#renderQuestion(poll)} ${this.#renderMessage(failed ? 'poll.loadFailed' : poll ? 'poll.noOptions' : 'poll.unavailable', failed)}
+              ${this.#renderRetry()}`
+      }
       <p class="visually-hidden" role="status">${this.#spoken}</p>
       <slot hidden @slotchange=${this.#readOptions}></slot>
     </div>`;
@@ -411,17 +375,6 @@ export class NewsPoll extends NewsElement {
     return html`<button type="button" class="secondary" @click=${onClick}>${this.msg(key)}</button>`;
   }
 
-  #renderSkeleton(poll?: Poll) {
-    const question = this.#renderQuestion(poll);
-    return html`${question}
-      <div class="skeleton" aria-hidden="true">
-        ${question === nothing ? html`<span class="line question-line"></span>` : nothing}
-        <span class="row"></span><span class="row"></span><span class="row"></span><span class="row"></span>
-        <span class="footer"><span class="line button-line"></span></span>
-      </div>
-      <span class="visually-hidden">${this.msg('common.loading')}</span>`;
-  }
-
   #renderRetry() {
     return this.#loader.status === 'error' ? this.#renderButton('common.retry', () => this.#loader.run()) : nothing;
   }
@@ -437,70 +390,47 @@ export class NewsPoll extends NewsElement {
     return html`<form @submit=${this.#submitVote} @change=${this.#onChange}>
       <fieldset part="choices" ?disabled=${!available || loadFailed} aria-describedby=${hint ? 'hint' : nothing}>
         <legend part="question" class="question" dir="auto">${poll.question || this.question?.trim() || ''}</legend>
-        ${hint ? html`<p id="hint" class="hint">${hint}</p>` : nothing}
-        ${poll.options.map((option) => {
-          const checked = this.#picked.includes(option.id);
-          return html`<label part="choice" class="row choice">
-            <input
-              type=${multiple ? 'checkbox' : 'radio'}
-              name="choice"
-              .value=${option.id}
-              .checked=${checked}
-              ?disabled=${full && !checked}
-            /><span class="label" dir="auto">${option.label}</span>
-          </label>`;
-        })}
+        ${hint ? html`<p id="hint" class="hint">${hint}</p>` : nothing} ${choicesTemplate(poll, this.#picked, full)}
       </fieldset>
       <div class="footer">
         <button part="vote-button" type="submit" ?disabled=${!available || waiting || loadFailed || !this.#picked.length}>${this.msg('poll.vote')}</button>
         ${this.#countsVisible(poll) ? this.#renderButton('poll.showResults', () => this.#showResults(true)) : nothing}
-        ${closesAt
-          ? html`<span class="note">${this.msg('poll.closesOn', { date: formatDate(this.locale, closesAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</span>`
-          : nothing}
+        ${
+          closesAt
+            ? html`<span class="note"
+                >${this.msg('poll.closesOn', { date: formatDate(this.locale, closesAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</span
+              >`
+            : nothing
+        }
       </div>
-      ${available
-        ? this.#renderMessage(loadFailed ? 'poll.loadFailed' : this.#voteProblem, true, this.#renderRetry())
-        : this.#renderMessage('poll.unavailable', false)}
+      ${
+        available
+          ? this.#renderMessage(loadFailed ? 'poll.loadFailed' : this.#voteProblem, true, this.#renderRetry())
+          : this.#renderMessage('poll.unavailable', false)
+      }
     </form>`;
   }
 
   #renderResults(poll: Poll) {
     const closed = this.#isClosed(poll);
     const counted = this.#countsVisible(poll);
-    const mine = poll.myVote ?? [];
-    const shares = counted ? percentages(poll.options.map((option) => option.votes!)) : [];
     const note = closed
       ? 'poll.closed'
       : counted
         ? undefined
         : this.#sending
           ? 'poll.sending'
-          : this.#resultsRule(poll) === 'after-close'
+          : strictestRule(this.results, poll.results) === 'after-close'
             ? 'poll.hiddenUntilClose'
             : undefined;
-    // A bar's length (`--_share`) is set through the CSSOM (`.style`): a `style` attribute is
-    // refused under a strict CSP (`style-src` without 'unsafe-inline').
-    return html`${this.#renderQuestion(poll, true)}
-      <ul part="results" class="results">
-        ${poll.options.map((option, index) => {
-          const chosen = mine.includes(option.id);
-          return html`<li part="result" class="row result ${chosen ? 'mine' : ''}">
-            ${counted ? html`<span part="bar" class="bar" .style=${`--_share:${shares[index]}%`}></span>` : nothing}
-            <span class="label" dir="auto">${option.label}${chosen ? html` <span class="tag">${this.msg('poll.yourChoice')}</span>` : nothing}</span>
-            ${counted
-              ? html`<span class="numbers">
-                  <span class="count">${this.msg('poll.votes', { count: option.votes! })}</span>
-                  <span class="share">${formatNumber(this.locale, shares[index] / 100, { style: 'percent' })}</span>
-                </span>`
-              : nothing}
-          </li>`;
-        })}
-      </ul>
+    return html`${this.#renderQuestion(poll, true)} ${resultsListTemplate(poll, counted, (key, params) => this.msg(key, params), this.locale)}
       <div class="footer">
         ${note ? html`<span part="message" class="message ${closed ? 'closed' : ''}">${this.msg(note)}</span>` : nothing}
-        ${counted && poll.totalVotes !== null
-          ? html`<span part="total" class="total">${this.msg('poll.totalVotes', { count: poll.totalVotes })}</span>`
-          : nothing}
+        ${
+          counted && poll.totalVotes !== null
+            ? html`<span part="total" class="total">${this.msg('poll.totalVotes', { count: poll.totalVotes })}</span>`
+            : nothing
+        }
         ${this.#browsing && !closed && !this.#hasVoted(poll) ? this.#renderButton('poll.backToVote', () => this.#showResults(false)) : nothing}
       </div>
       ${this.#renderMessage(this.#voteProblem)} ${this.#renderRetry()}`;

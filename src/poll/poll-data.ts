@@ -83,3 +83,20 @@ export function normalizePoll(raw: unknown, report: Report): Poll {
     myVote,
   };
 }
+
+/** The visibility rule in force: the stricter of the element's attribute and the poll data's. */
+export function strictestRule(attribute: PollResultsVisibility | undefined, data: PollResultsVisibility): PollResultsVisibility {
+  // An unknown attribute value (index -1) leaves the data's rule in force.
+  return visibilities[Math.max(visibilities.indexOf(attribute!), visibilities.indexOf(data))];
+}
+
+/** `poll` with the vote `chosen` counted, so results show at once while the vote is sent. */
+export function withVote(poll: Poll, chosen: string[]): Poll {
+  const counted = poll.totalVotes !== null && poll.options.every((option) => option.votes !== null);
+  return {
+    ...poll,
+    options: poll.options.map((option) => ({ ...option, votes: option.votes === null ? null : option.votes + (chosen.includes(option.id) ? 1 : 0) })),
+    totalVotes: counted ? poll.totalVotes! + 1 : poll.totalVotes,
+    myVote: chosen,
+  };
+}
