@@ -6,6 +6,9 @@ import { Auth } from './auth.ts';
 import type { ServerConfig } from './config.ts';
 import type { Db } from './db/db.ts';
 import { EventBus } from './events.ts';
+import { compression } from './http/compression.ts';
+import { PollHub } from './live/poll-hub.ts';
+import { VoteBatcher } from './write/vote-batcher.ts';
 import type { AppEnv } from './http/env.ts';
 import { errorBody, handleError } from './http/errors.ts';
 import { RateLimiter } from './http/rate-limit.ts';
@@ -29,10 +32,13 @@ export async function createApi(options: { db: Db; config: ServerConfig; basePat
   const { db, config } = options;
   const bus = new EventBus(db, config.databaseSchema);
   await bus.start();
+  const polls = new PollHub(db, bus, config.limits.liveIntervalMs);
   const services: Services = {
     db,
     bus,
     config,
+    polls,
+    votes: new VoteBatcher(db, { onCommitted: (pollIds) => polls.changed(pollIds) }),
     auth: new Auth({
       jwtSecret: config.jwtSecret,
       adminToken: config.adminToken,
@@ -47,6 +53,7 @@ export async function createApi(options: { db: Db; config: ServerConfig; basePat
   const base = (options.basePath ?? '/').replace(/\/$/, '');
   const app = base ? new Hono<AppEnv>().basePath(base) : new Hono<AppEnv>();
 
+  app.use('*', compression());
   app.use('*', apiSecurityHeaders);
   app.use(
     '*',
@@ -85,5 +92,9 @@ export async function createApi(options: { db: Db; config: ServerConfig; basePat
   app.notFound((c) => c.json(errorBody('not_found', 'No such route.'), 404));
   app.onError(handleError);
 
-  return { app, services, close: () => bus.stop() };
+  async function close(): Promise<void> {
+    polls.stop();
+    await bus.stop();
+  }
+  return { app, services, close };
 }

@@ -52,6 +52,10 @@ export interface Limits {
   commentsPerMinute: number;
   /** Open event streams per client IP. */
   streamsPerIp: number;
+  /** Open event streams in this process, all clients together. */
+  streamsPerProcess: number;
+  /** Live results and new comments are sent at most once per this many milliseconds per poll or thread. */
+  liveIntervalMs: number;
 }
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -64,6 +68,8 @@ export const defaultLimits: Limits = {
   userPerMinute: 60,
   commentsPerMinute: 10,
   streamsPerIp: 50,
+  streamsPerProcess: 20_000,
+  liveIntervalMs: 250,
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -103,6 +109,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       userPerMinute: number('RATE_LIMIT_USER_PER_MIN', defaultLimits.userPerMinute),
       commentsPerMinute: number('RATE_LIMIT_COMMENTS_PER_MIN', defaultLimits.commentsPerMinute),
       streamsPerIp: number('STREAMS_PER_IP', defaultLimits.streamsPerIp),
+      streamsPerProcess: number('STREAMS_PER_PROCESS', defaultLimits.streamsPerProcess),
+      liveIntervalMs: number('LIVE_INTERVAL_MS', defaultLimits.liveIntervalMs),
     },
   };
 }

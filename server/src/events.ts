@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Comment } from '../../src/core/contract.ts';
 import type { Db, Queryable } from './db/db.ts';
 
@@ -8,7 +8,7 @@ import type { Db, Queryable } from './db/db.ts';
  * need not read it back; otherwise only its ids travel and listeners re-read it.
  */
 export type BusEvent =
-  | { kind: 'poll'; pollId: string; voterId?: string }
+  | { kind: 'poll'; pollId: string; voterId?: string; origin?: string }
   | { kind: 'comment'; action: 'created' | 'updated' | 'deleted'; threadId: string; commentId: string; comment?: Comment };
 
 type Handler = (event: BusEvent) => void;
@@ -35,6 +35,8 @@ export function channelFor(schema: string | undefined): string {
  */
 export class EventBus {
   readonly channel: string;
+  /** Names this process in the events it announces, so it can skip its own. */
+  readonly id = randomBytes(6).toString('base64url');
   readonly #db: Db;
   readonly #topics = new Map<string, Set<Handler>>();
   #stopListening: (() => Promise<void>) | null = null;
@@ -68,6 +70,11 @@ export class EventBus {
       payload = JSON.stringify({ ...event, comment: undefined });
     }
     await tx.query('SELECT pg_notify($1, $2)', [this.channel, payload]);
+  }
+
+  /** Sends an event at once, outside any transaction (for changes that already committed). */
+  async announce(event: BusEvent): Promise<void> {
+    await this.#db.query('SELECT pg_notify($1, $2)', [this.channel, JSON.stringify(event)]);
   }
 
   /** Topics are `polls/<id>` and `threads/<id>`; returns an unsubscribe function. */

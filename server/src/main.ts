@@ -5,7 +5,8 @@ import { readConfig, repoRoot, type ServerConfig } from './config.ts';
 import { openDatabase } from './db/open.ts';
 import { demoRoutes, loadDemoSecrets } from './demo.ts';
 import { seedDemo } from './seed/seed.ts';
-import { serveFile } from './static.ts';
+import { compression } from './http/compression.ts';
+import { distCacheControl, serveFile } from './static.ts';
 
 /** Reads the environment, opens storage, and serves the API, the library and the demo page on one port. */
 async function main(): Promise<void> {
@@ -19,17 +20,24 @@ async function main(): Promise<void> {
   }
 
   const db = await openDatabase(config);
+  if (db.kind === 'pglite') {
+    console.log(
+      '[server] storage: embedded PGlite, for demos and development. It is not fsynced: acknowledged writes survive ' +
+        'a crash of this process but not a power loss or OS crash. Production runs on PostgreSQL (DATABASE_URL).',
+    );
+  }
   if (config.demo && (await seedDemo(db))) console.log('[server] seeded the demo article, poll and comments');
   const api = await createApi({ db, config, basePath: '/api' });
 
   const site = new Hono();
+  site.use('*', compression());
   site.all('/api', (c) => c.redirect('/api/openapi.json'));
   site.all('/api/*', (c) => api.app.fetch(c.req.raw, c.env));
   if (config.demo && config.jwtSecret) site.route('/', demoRoutes(config.jwtSecret, config.tokens));
   site.on(['GET', 'HEAD'], '/dist/*', async (c) =>
     (await serveFile(c, c.req.path.slice('/dist/'.length), {
       root: `${repoRoot}dist`,
-      cacheControl: 'public, max-age=300, must-revalidate',
+      cacheControl: distCacheControl(c.req.path),
     })) ?? c.text('Not found. Run `npm run build` to build the library.', 404),
   );
   site.on(['GET', 'HEAD'], '/demo/*', async (c) =>

@@ -4,6 +4,8 @@ import type { Db } from './db/db.ts';
 import type { EventBus } from './events.ts';
 import type { AppContext } from './http/env.ts';
 import type { RateLimiter } from './http/rate-limit.ts';
+import type { PollHub } from './live/poll-hub.ts';
+import type { VoteBatcher } from './write/vote-batcher.ts';
 
 /** What every route module needs, built once per app. */
 export interface Services {
@@ -12,6 +14,10 @@ export interface Services {
   auth: Auth;
   limiter: RateLimiter;
   config: ServerConfig;
+  /** Group commit for ballots. */
+  votes: VoteBatcher;
+  /** Coalesced live poll results. */
+  polls: PollHub;
 }
 
 /** Charges a write to the client IP and to the acting user or voter. */

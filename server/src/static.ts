@@ -89,7 +89,17 @@ export async function serveFile(c: Context, relativePath: string, options: Stati
     headers['Access-Control-Allow-Origin'] = '*';
     headers['Cross-Origin-Resource-Policy'] = 'cross-origin';
   }
-  if (c.req.header('if-none-match') === etag) return new Response(null, { status: 304, headers });
+  // Compression turns the ETag weak (W/"..."); a weak match is enough for a 304 on a GET.
+  const sent = (c.req.header('if-none-match') ?? '').split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+  if (sent.includes(etag)) return new Response(null, { status: 304, headers });
   const body = c.req.method === 'HEAD' ? null : await readFile(file);
   return new Response(body, { status: 200, headers });
+}
+
+/**
+ * Cache-Control for a file under /dist/: chunks whose name carries a content hash never change, so
+ * they may be cached for a year; entry files keep a short, revalidated lifetime.
+ */
+export function distCacheControl(path: string): string {
+  return /\/chunks\/[^/]+-[A-Za-z0-9_-]{8}\.js$/.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=300, must-revalidate';
 }

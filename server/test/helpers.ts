@@ -115,6 +115,8 @@ const roomyLimits: Limits = {
   userPerMinute: 1_000_000,
   commentsPerMinute: 1_000_000,
   streamsPerIp: 1_000,
+  streamsPerProcess: 10_000,
+  liveIntervalMs: 250,
 };
 
 /** Starts the API at `/` on a loopback port, over a fresh database; every reply is checked against openapi.json. */

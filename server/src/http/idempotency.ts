@@ -9,6 +9,23 @@ export interface WriteResult {
 
 const keyPattern = /^[\x21-\x7e]{1,200}$/;
 
+/** The request's Idempotency-Key (checked) and the scope it is unique in: actor, method and path. */
+export function idempotencyOf(c: AppContext, actor: string): { key: string | undefined; scope: string } {
+  const key = c.req.header('idempotency-key');
+  if (key !== undefined && !keyPattern.test(key)) {
+    throw new ApiError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1-200 visible ASCII characters.');
+  }
+  return { key, scope: `${actor} ${c.req.method} ${c.req.path}` };
+}
+
+/** Answers with a write's outcome, marking a replayed one. */
+export function writeResponse(c: AppContext, outcome: { replayed: boolean; status: number; body: unknown }): Response {
+  if (outcome.replayed) c.header('Idempotent-Replayed', 'true');
+  const status = outcome.status as WriteResult['status'];
+  if (status === 204 || outcome.body === null || outcome.body === undefined) return c.body(null, status);
+  return c.json(outcome.body, status);
+}
+
 /**
  * Runs a write in one transaction. With an Idempotency-Key, the first response is stored in the same
  * transaction, and a repeat of the key (same actor and route) gets that response back without writing again.
@@ -19,11 +36,7 @@ export async function idempotentWrite(
   actor: string,
   work: (tx: Queryable) => Promise<WriteResult>,
 ): Promise<Response> {
-  const key = c.req.header('idempotency-key');
-  if (key !== undefined && !keyPattern.test(key)) {
-    throw new ApiError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1-200 visible ASCII characters.');
-  }
-  const scope = `${actor} ${c.req.method} ${c.req.path}`;
+  const { key, scope } = idempotencyOf(c, actor);
   const outcome = await db.transaction(async (tx) => {
     if (key !== undefined) {
       // A concurrent request with the same key waits here on the primary key until the first one commits.
@@ -54,7 +67,5 @@ export async function idempotentWrite(
     }
     return { replayed: false, ...result };
   });
-  if (outcome.replayed) c.header('Idempotent-Replayed', 'true');
-  if (outcome.status === 204 || outcome.body === null || outcome.body === undefined) return c.body(null, outcome.status);
-  return c.json(outcome.body, outcome.status);
+  return writeResponse(c, outcome);
 }

@@ -29,7 +29,7 @@ import { CommentPageSchema, CommentSchema, CountsSchema, LikesSchema, ReportRece
 import type { AppContext } from '../http/env.ts';
 import { notFound } from '../http/errors.ts';
 import { idempotentWrite } from '../http/idempotency.ts';
-import { openEventStream } from '../http/sse.ts';
+import { openEventStream, reserveStream } from '../http/sse.ts';
 import { idSchema, typedText } from '../http/validate.ts';
 import { neutralComment, threadStream } from '../live/thread-stream.ts';
 import { chargeWrite, type Services } from '../services.ts';
@@ -310,8 +310,16 @@ export function commentRoutes(services: Services) {
 
   mount(routes, threadEventsRoute, [knownId('Thread')], async (c) => {
     const threadId = c.req.valid('param').id;
-    const viewerId = await viewerOf(c);
-    return openEventStream(c, config.limits.streamsPerIp, async (stream) =>
+    // Caps first: a refused stream costs no database work.
+    const slot = reserveStream(c, config.limits);
+    let viewerId: string | null;
+    try {
+      viewerId = await viewerOf(c);
+    } catch (error) {
+      slot.release();
+      throw error;
+    }
+    return openEventStream(c, slot, async (stream) =>
       bus.subscribe(`threads/${threadId}`, threadStream(db, bus, stream, threadId, viewerId)),
     );
   });

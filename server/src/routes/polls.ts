@@ -17,11 +17,11 @@ import {
 import { PollSchema } from '../api/schemas.ts';
 import type { AppContext } from '../http/env.ts';
 import { notFound } from '../http/errors.ts';
-import { idempotentWrite } from '../http/idempotency.ts';
-import { openEventStream } from '../http/sse.ts';
+import { idempotencyOf, writeResponse } from '../http/idempotency.ts';
+import { openEventStream, reserveStream } from '../http/sse.ts';
 import { idSchema } from '../http/validate.ts';
 import { chargeWrite, type Services } from '../services.ts';
-import { castVote, getPoll, pollFor } from '../store/polls.ts';
+import { ballotOf, getPoll, loadPollState, pollFor } from '../store/polls.ts';
 
 const params = z.object({ id: idSchema });
 const VoteInput = z.object({ optionIds: z.array(idSchema).min(1).max(VOTE_OPTIONS_MAX) }).openapi('VoteInput');
@@ -67,11 +67,8 @@ export const pollEventsRoute = createRoute({
 
 export const pollApi = [getPollRoute, voteRoute, pollEventsRoute];
 
-/** Live results are recomputed at most this often per stream, however fast votes arrive. */
-const resultsThrottleMs = 250;
-
 export function pollRoutes(services: Services) {
-  const { db, auth, bus } = services;
+  const { db, auth, votes, polls } = services;
   const routes = newRouter();
 
   mount(routes, getPollRoute, [knownId('Poll')], async (c) => {
@@ -91,38 +88,30 @@ export function pollRoutes(services: Services) {
     const { id } = c.req.valid('param');
     const voterId = await voter(c);
     const { optionIds } = c.req.valid('json');
-    return idempotentWrite(db, c, voterId, async (tx) => {
-      const state = await castVote(tx, id, voterId, optionIds);
-      await bus.publish(tx, { kind: 'poll', pollId: id, voterId });
-      return { status: 200, body: pollFor(state, optionIds) };
-    });
+    const { key, scope } = idempotencyOf(c, voterId);
+    // Group commit: answered once the transaction holding this ballot (and its batch-mates) committed.
+    const outcome = await votes.submit({ pollId: id, voterId, optionIds, scope, key });
+    if (!outcome.replayed) polls.noteVote(id, voterId, optionIds);
+    return writeResponse(c, outcome);
   });
 
   mount(routes, pollEventsRoute, [knownId('Poll')], async (c) => {
     const { id } = c.req.valid('param');
-    const voterId = await auth.voterId(c, false);
-    const first = await getPoll(db, id, voterId);
-    if (!first) throw notFound('Poll');
-    return openEventStream(c, services.config.limits.streamsPerIp, async (stream) => {
-      await stream.send('results', first);
-      let timer: NodeJS.Timeout | null = null;
-      const unsubscribe = bus.subscribe(`polls/${id}`, () => {
-        if (timer) return;
-        timer = setTimeout(async () => {
-          timer = null;
-          try {
-            const poll = await getPoll(db, id, voterId);
-            if (poll) await stream.send('results', poll);
-          } catch (error) {
-            console.warn('[server] poll results refresh failed:', (error as Error).message);
-          }
-        }, resultsThrottleMs);
+    // Caps first: a refused stream costs no database work.
+    const slot = reserveStream(c, services.config.limits);
+    try {
+      const voterId = await auth.voterId(c, false);
+      const state = await loadPollState(db, id);
+      if (!state) throw notFound('Poll');
+      const myVote = await ballotOf(db, id, voterId);
+      return openEventStream(c, slot, async (stream) => {
+        await stream.send('results', pollFor(state, myVote));
+        return polls.subscribe(id, stream, voterId, myVote);
       });
-      return () => {
-        unsubscribe();
-        if (timer) clearTimeout(timer);
-      };
-    });
+    } catch (error) {
+      slot.release();
+      throw error;
+    }
   });
 
   return routes;
