@@ -44,6 +44,7 @@ export async function createApi(options: { db: Db; config: ServerConfig; basePat
       adminToken: config.adminToken,
       trustProxy: config.trustProxy,
       tokens: config.tokens,
+      voterSecrets: config.voterSecrets,
     }),
     limiter: new RateLimiter(),
   };

@@ -1,4 +1,4 @@
-import { timingSafeEqual, randomBytes, createHash } from 'node:crypto';
+import { timingSafeEqual, randomBytes, createHash, createHmac } from 'node:crypto';
 import { getCookie, setCookie } from 'hono/cookie';
 import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
@@ -14,20 +14,44 @@ const claimsSchema = z.object({
 });
 
 const voterCookie = 'news_voter';
-const voterIdPattern = /^[A-Za-z0-9_-]{22}$/;
+const voterCookiePattern = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/;
+
+/** The MAC of an anonymous voter id under one key: `<id>.<mac>` is what the cookie holds. */
+function voterMac(key: string, id: string): string {
+  return createHmac('sha256', key).update(`news-voter:${id}`).digest('base64url');
+}
+
+/** A voter cookie value for `id`, signed with `key` (the server issues these; tests mint them too). */
+export function signVoterId(key: string, id: string): string {
+  return `${id}.${voterMac(key, id)}`;
+}
+
+/**
+ * The keys anonymous voter ids are signed with: VOTER_SECRET's comma-separated keys (the first signs,
+ * all verify, so a key can be rotated without dropping voters), else one derived from JWT_SECRET, else
+ * a random key for this process only (voters then get new ids after a restart).
+ */
+export function voterKeys(voterSecrets: string[], jwtSecret: string | undefined): string[] {
+  if (voterSecrets.length > 0) return voterSecrets;
+  if (jwtSecret) return [createHmac('sha256', jwtSecret).update('news-elements voter id key').digest('base64url')];
+  return [randomBytes(32).toString('base64url')];
+}
 
 export class Auth {
   readonly #secret: Uint8Array | null;
   readonly #adminToken: Buffer | null;
   readonly #trustProxy: boolean;
   readonly #rules: TokenRules;
+  readonly #voterKeys: string[];
 
   constructor(options: {
     jwtSecret: string | undefined;
     adminToken: string | undefined;
     trustProxy: boolean;
     tokens?: TokenRules;
+    voterSecrets?: string[];
   }) {
+    this.#voterKeys = voterKeys(options.voterSecrets ?? [], options.jwtSecret);
     this.#secret = options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : null;
     this.#adminToken = options.adminToken ? sha256(options.adminToken) : null;
     this.#trustProxy = options.trustProxy;
@@ -56,19 +80,23 @@ export class Auth {
     if (!this.#adminToken || !timingSafeEqual(sha256(token), this.#adminToken)) throw forbidden('Not an admin token.');
   }
 
-  /** Who is voting: `user:<sub>` when signed in, else the anonymous cookie id (issued on first need). */
+  /**
+   * Who is voting: `user:<sub>` when signed in, else the anonymous id in the signed voter cookie
+   * (issued here on first need). A cookie the server did not sign (made up, tampered, or signed with a
+   * key no longer configured) counts as no cookie: the client gets a new signed id.
+   */
   async voterId(c: AppContext, issue: boolean): Promise<string | null> {
     const user = await this.user(c);
     if (user) return `user:${user.id}`;
-    const existing = getCookie(c, voterCookie);
-    if (existing && voterIdPattern.test(existing)) return `anon:${existing}`;
+    const existing = this.#verifiedVoter(getCookie(c, voterCookie));
+    if (existing) return `anon:${existing}`;
     // Asked twice in one request (a check, then the handler), the voter keeps the id issued first.
     const issued = c.get('issuedVoter');
     if (issued) return issued;
     if (!issue) return null;
     const fresh = randomBytes(16).toString('base64url');
     const secure = this.isHttps(c);
-    setCookie(c, voterCookie, fresh, {
+    setCookie(c, voterCookie, signVoterId(this.#voterKeys[0] as string, fresh), {
       httpOnly: true,
       path: '/',
       maxAge: 60 * 60 * 24 * 365,
@@ -78,6 +106,18 @@ export class Auth {
     });
     c.set('issuedVoter', `anon:${fresh}`);
     return `anon:${fresh}`;
+  }
+
+  #verifiedVoter(value: string | undefined): string | null {
+    const match = value ? voterCookiePattern.exec(value) : null;
+    if (!match) return null;
+    const [, id, mac] = match as unknown as [string, string, string];
+    const given = Buffer.from(mac);
+    for (const key of this.#voterKeys) {
+      const expected = Buffer.from(voterMac(key, id));
+      if (expected.length === given.length && timingSafeEqual(expected, given)) return id;
+    }
+    return null;
   }
 
   isHttps(c: AppContext): boolean {

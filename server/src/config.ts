@@ -11,6 +11,8 @@ export interface ServerConfig {
   /** What a reader token must carry besides a valid signature. */
   tokens: TokenRules;
   adminToken: string | undefined;
+  /** VOTER_SECRET: keys that sign anonymous voter ids, newest first (older ones still verify). */
+  voterSecrets: string[];
   allowedOrigins: string[];
   demo: boolean;
   /** Honour X-Forwarded-For / X-Forwarded-Proto (set when behind a load balancer you trust). */
@@ -95,6 +97,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       clockSkewSeconds: number('JWT_CLOCK_SKEW_SECONDS', defaultTokenRules.clockSkewSeconds),
     },
     adminToken: env.ADMIN_TOKEN || undefined,
+    voterSecrets: (env.VOTER_SECRET ?? '')
+      .split(',')
+      .map((key) => key.trim())
+      .filter(Boolean),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim().replace(/\/$/, ''))

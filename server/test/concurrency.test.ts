@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { alex, createPoll, startTestServer, storageName, type TestServer } from './helpers.ts';
+import { alex, anonVoter, createPoll, startTestServer, storageName, type TestServer } from './helpers.ts';
 
 /** A distinct, well-formed anonymous voter cookie per number. */
-const voter = (n: number) => `news_voter=${`v${String(n).padStart(21, '0')}`}`;
+const voter = (n: number) => anonVoter(`concurrency-${n}`);
 
 describe(`exact counts under concurrency (${storageName})`, () => {
   let server: TestServer;

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { signUserToken } from '../src/auth.ts';
 import { openPostgres } from '../src/db/postgres.ts';
-import { adminToken, jwtSecret, postgresUrl } from './helpers.ts';
+import { adminToken, jwtSecret, postgresUrl, anonVoter } from './helpers.ts';
 import { roomyLimitsEnv, spawnServer } from './process.ts';
 
-const voter = (n: number) => `news_voter=${`k${String(n).padStart(21, '0')}`}`;
+const voter = (n: number) => anonVoter(`durability-${n}`);
 
 /**
  * Fires votes and comments at a real server process and SIGKILLs it the moment enough of them are

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import assert from 'node:assert/strict';
 import type { User } from '../../src/core/contract.ts';
 import { createApi, type Api } from '../src/app.ts';
-import { signUserToken } from '../src/auth.ts';
+import { signUserToken, signVoterId, voterKeys } from '../src/auth.ts';
 import { readConfig, type Limits, type ServerConfig, type TokenRules } from '../src/config.ts';
 import type { Db } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -121,7 +121,7 @@ const roomyLimits: Limits = {
 
 /** Starts the API at `/` on a loopback port, over a fresh database; every reply is checked against openapi.json. */
 export async function startTestServer(
-  options: { limits?: Partial<Limits>; tokens?: Partial<TokenRules> } = {},
+  options: { limits?: Partial<Limits>; tokens?: Partial<TokenRules>; voterSecrets?: string[] } = {},
 ): Promise<TestServer> {
   const storage = await openTestDb();
   const config: ServerConfig = {
@@ -135,6 +135,7 @@ export async function startTestServer(
     limits: { ...roomyLimits, ...options.limits },
   };
   config.tokens = { ...config.tokens, ...options.tokens };
+  if (options.voterSecrets) config.voterSecrets = options.voterSecrets;
   const api = await createApi({ db: storage.db, config, basePath: '/' });
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: api.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
@@ -181,6 +182,15 @@ export async function startTestServer(
       await storage.drop();
     },
   };
+}
+
+/**
+ * A valid anonymous voter cookie for `name`, signed as every test server signs them (with the key
+ * derived from the shared test JWT_SECRET), for tests that need many distinct, stable voters.
+ */
+export function anonVoter(name: string): string {
+  const id = createHash('sha256').update(name).digest('base64url').slice(0, 22);
+  return `news_voter=${signVoterId(voterKeys([], jwtSecret)[0] as string, id)}`;
 }
 
 /** The `news_voter=...` pair from a Set-Cookie header, to send back as Cookie. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { alex, collectEvents, createPoll, startTestServer, storageName, voterCookie, type TestServer } from './helpers.ts';
+import { alex, collectEvents, createPoll, startTestServer, storageName, voterCookie, type TestServer, anonVoter } from './helpers.ts';
 
 describe(`polls (${storageName})`, () => {
   let server: TestServer;
@@ -64,7 +64,7 @@ describe(`polls (${storageName})`, () => {
   test('a signed-in voter is identified by sub, whatever the cookie', async () => {
     const token = await server.token(alex);
     assert.equal((await vote('multi', ['a'], { token })).status, 200);
-    const second = await vote('multi', ['b'], { token, cookie: 'news_voter=AAAAAAAAAAAAAAAAAAAAAA' });
+    const second = await vote('multi', ['b'], { token, cookie: anonVoter('polls-multi') });
     assert.equal(second.status, 409);
     const seen = await server.call('GET', '/polls/multi', { token });
     assert.deepEqual(seen.body.myVote, ['a']);

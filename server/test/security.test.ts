@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { allowedOrigin, alex, createPoll, startTestServer, storageName, type TestServer } from './helpers.ts';
+import { allowedOrigin, alex, createPoll, startTestServer, storageName, type TestServer, anonVoter } from './helpers.ts';
 
 describe(`HTTP hygiene (${storageName})`, () => {
   let server: TestServer;
@@ -75,7 +75,7 @@ describe(`rate limits (${storageName})`, () => {
   after(() => server.close());
 
   test('per voter: the fourth write in a minute is 429 with Retry-After', async () => {
-    const cookie = 'news_voter=BBBBBBBBBBBBBBBBBBBBBB';
+    const cookie = anonVoter('security-limited');
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await server.call('POST', '/polls/limited/votes', { cookie, body: { optionIds: ['a'] } })).status);
     assert.deepEqual(statuses, [200, 409, 409, 429]);

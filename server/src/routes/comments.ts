@@ -170,7 +170,11 @@ const likeRoute = (liked: boolean) =>
     request: { params },
     responses: {
       200: jsonReply(LikesSchema, 'OK'),
-      ...errors({ 400: MALFORMED, 401: 'auth_required', 404: 'Unknown comment' }),
+      ...errors(
+        liked
+          ? { 400: MALFORMED, 401: 'auth_required', 403: 'forbidden: authors cannot like their own comments', 404: 'Unknown comment' }
+          : { 400: MALFORMED, 401: 'auth_required', 404: 'Unknown comment' },
+      ),
     },
   });
 export const likeRoutes = [likeRoute(true), likeRoute(false)];
@@ -211,7 +215,14 @@ export function commentRoutes(services: Services) {
   const routes = newRouter();
   /** A signed-in user, charged for the write (401 before the body is read). */
   const userWrite: Step = async (c) => chargeWrite(services, c, `user:${(await auth.requireUser(c)).id}`);
-  const reporter = async (c: AppContext) => (await auth.voterId(c, true)) as string;
+  /**
+   * Who reports: the signed-in user or the signed voter cookie. A client without a valid cookie is
+   * known by its address until it keeps one, so dropping the cookie cannot file report after report.
+   */
+  const reporter = async (c: AppContext) => {
+    const id = (await auth.voterId(c, true)) as string;
+    return c.get('issuedVoter') === id ? `ip:${c.get('ip')}` : id;
+  };
   const viewerOf = async (c: Parameters<typeof auth.user>[0]) => (await auth.user(c))?.id ?? null;
 
   mount(routes, threadRoute, [knownId('Thread'), nulFreeQuery], async (c) => {

@@ -246,9 +246,13 @@ export async function deleteComment(q: Queryable, id: string, user: User): Promi
 
 /** Likes are one row per user; the counter moves in the same transaction, only when a row appears or goes. */
 export async function setLike(q: Queryable, id: string, userId: string, liked: boolean): Promise<number> {
-  const { rows } = await q.query<{ status: string; likes: number }>('SELECT status, likes FROM comments WHERE id = $1 FOR UPDATE', [id]);
+  const { rows } = await q.query<{ status: string; likes: number; author_id: string }>(
+    'SELECT status, likes, author_id FROM comments WHERE id = $1 FOR UPDATE',
+    [id],
+  );
   const row = rows[0];
   if (!row || row.status !== 'published') throw new NotFound('Comment');
+  if (liked && row.author_id === userId) throw new Forbidden('Authors cannot like their own comments.');
   const changed = liked
     ? await q.query('INSERT INTO comment_likes (comment_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING user_id', [id, userId])
     : await q.query('DELETE FROM comment_likes WHERE comment_id = $1 AND user_id = $2 RETURNING user_id', [id, userId]);
