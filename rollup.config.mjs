@@ -58,12 +58,15 @@ const compileHints = {
 const litTrims = [
   ['"CSSResult is not constructable. Use `unsafeCSS` or `css` instead."', '"Lit: CSSResult is not constructable"'],
   [
-    '"Value passed to \'css\' function must be a \'css\' function result: "+t+". Use \'unsafeCSS\' to pass non-literal values, but take care to ensure page security."',
+    "\"Value passed to 'css' function must be a 'css' function result: \"+t+\". Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security.\"",
     '"Lit: not a css result: "+t',
   ],
   [/\b\w+\.(?:reactiveElement|litHtml|litElement)PolyfillSupport\b|\b\w+\.litElementHydrateSupport\b/g, '(void 0)'],
   [/\(\w+\.(?:reactiveElement|litHtml|litElement)Versions\?\?=\[\]\)\.push\("[\d.]+"\)/g, '0'],
-  [/\w+\.ShadowRoot&&\(void 0===\w+\.ShadyCSS\|\|\w+\.ShadyCSS\.nativeShadow\)&&"adoptedStyleSheets"in Document\.prototype&&"replace"in CSSStyleSheet\.prototype/, '!0'],
+  [
+    /\w+\.ShadowRoot&&\(void 0===\w+\.ShadyCSS\|\|\w+\.ShadyCSS\.nativeShadow\)&&"adoptedStyleSheets"in Document\.prototype&&"replace"in CSSStyleSheet\.prototype/,
+    '!0',
+  ],
 ];
 /** How many times each trim applies across Lit's files. */
 const litTrimCounts = [1, 1, 4, 3, 1];

@@ -30,9 +30,7 @@ function designerFacing(manifest: Manifest): Manifest {
       ...module,
       declarations: module.declarations?.map((declaration) => ({
         ...declaration,
-        members: declaration.members?.filter(
-          (member) => (member.privacy ?? 'public') === 'public' && !member.static && !member.attribute,
-        ),
+        members: declaration.members?.filter((member) => (member.privacy ?? 'public') === 'public' && !member.static && !member.attribute),
         slots: declaration.slots?.map((slot) => (slot.name ? { ...slot, name: `slot="${slot.name}"` } : slot)),
         cssParts: declaration.cssParts?.map((part) => ({ ...part, name: `::part(${part.name})` })),
       })),

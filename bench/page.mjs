@@ -30,9 +30,7 @@ export function plainHtml(html) {
  */
 export function hostHtml(html) {
   return withoutElements(
-    html
-      .replace(/<script\b[^>]*src="\/dist\/[^"]*"[^>]*>\s*<\/script>/gi, '')
-      .replace(/(<script\b[^>]*src=")\/demo\/session\.js(")/i, '$1/host-session.js$2'),
+    html.replace(/<script\b[^>]*src="\/dist\/[^"]*"[^>]*>\s*<\/script>/gi, '').replace(/(<script\b[^>]*src=")\/demo\/session\.js(")/i, '$1/host-session.js$2'),
   );
 }
 
@@ -82,10 +80,11 @@ export async function startFrontProxy(backendUrl, generated) {
   });
   proxy.keepAliveTimeout = 1000;
   await new Promise((resolve) => proxy.listen(port, '127.0.0.1', resolve));
-  const stop = () => new Promise((resolve) => {
-    proxy.closeAllConnections?.();
-    proxy.close(() => resolve());
-  });
+  const stop = () =>
+    new Promise((resolve) => {
+      proxy.closeAllConnections?.();
+      proxy.close(() => resolve());
+    });
   onCleanup(stop);
   return { url: `http://127.0.0.1:${port}`, stop };
 }
@@ -257,7 +256,7 @@ async function loadOnce(browser, url, viewport, { profile = false, scrollCheck =
       tbtMs: longTasks.filter((t) => vitals.fcp == null || t.start >= vitals.fcp).reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0),
       fcpMs: vitals.fcp,
       lcpMs: lcp?.time ?? null,
-      lcpElement: lcp ? lcp.element ?? lcp.url : null,
+      lcpElement: lcp ? (lcp.element ?? lcp.url) : null,
       cls: cumulativeLayoutShift(vitals.shifts),
       shifts: vitals.shifts,
       requests: beforeScroll.length,
@@ -316,11 +315,13 @@ function attribute(cpuProfile, trace, origin) {
   const pagePids = new Set(
     events
       .filter((e) => ['FrameCommittedInBrowser', 'TracingStartedInBrowser'].includes(e.name))
-      .flatMap((e) => (e.name === 'TracingStartedInBrowser' ? e.args?.data?.frames ?? [] : [e.args?.data ?? {}]))
+      .flatMap((e) => (e.name === 'TracingStartedInBrowser' ? (e.args?.data?.frames ?? []) : [e.args?.data ?? {}]))
       .filter((frame) => typeof frame.url === 'string' && frame.url.startsWith(origin) && frame.processId)
       .map((frame) => frame.processId),
   );
-  const mainThreads = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && (pagePids.size === 0 || pagePids.has(e.pid)));
+  const mainThreads = events.filter(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && (pagePids.size === 0 || pagePids.has(e.pid)),
+  );
   let best = null;
   let bestTotal = -1;
   for (const m of mainThreads) {
@@ -341,18 +342,42 @@ function attribute(cpuProfile, trace, origin) {
           for (const c of events) {
             if (c.pid !== best.pid || c.tid !== best.tid || c.ph !== 'X' || c === e) continue;
             if (c.ts < e.ts || c.ts >= e.ts + e.dur) continue;
-            if (['ParseHTML', 'Layout', 'UpdateLayoutTree', 'Paint', 'EvaluateScript', 'v8.evaluateModule', 'FunctionCall', 'RunMicrotasks', 'v8.compileModule', 'v8.compile', 'ParseAuthorStyleSheet', 'Decode Image'].includes(c.name)) {
+            if (
+              [
+                'ParseHTML',
+                'Layout',
+                'UpdateLayoutTree',
+                'Paint',
+                'EvaluateScript',
+                'v8.evaluateModule',
+                'FunctionCall',
+                'RunMicrotasks',
+                'v8.compileModule',
+                'v8.compile',
+                'ParseAuthorStyleSheet',
+                'Decode Image',
+              ].includes(c.name)
+            ) {
               kinds.set(c.name, (kinds.get(c.name) ?? 0) + (c.dur ?? 0) / 1000);
             }
           }
           return {
             durationMs: e.dur / 1000,
             scriptsMs: Object.fromEntries([...inside].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, +(v / 1000).toFixed(1)])),
-            eventsMs: Object.fromEntries([...kinds].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => [k, +v.toFixed(1)])),
+            eventsMs: Object.fromEntries(
+              [...kinds]
+                .sort((a, b) => b[1] - a[1])
+                .slice(0, 6)
+                .map(([k, v]) => [k, +v.toFixed(1)]),
+            ),
           };
         })
     : [];
-  const top = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => ({ name: k, ms: +(v / 1000).toFixed(1) }));
+  const top = (map, n) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => ({ name: k, ms: +(v / 1000).toFixed(1) }));
   return { selfByModule: top(selfByModule, 20), topFunctions: top(selfByFunction, 20), longTasks };
 }
 

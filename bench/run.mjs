@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { cleanupAll, kb, repoRoot } from './lib/util.mjs';
 
 const parts = ['sizes', 'page', 'scroll', 'comments', 'server'];
-const only = (process.env.BENCH_ONLY ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+const only = (process.env.BENCH_ONLY ?? '')
+  .split(',')
+  .map((p) => p.trim())
+  .filter(Boolean);
 const unknown = only.filter((p) => !parts.includes(p));
 if (unknown.length) {
   console.error(`BENCH_ONLY: unknown part(s) ${unknown.join(', ')}; choose from ${parts.join(', ')}`);
@@ -60,9 +63,13 @@ async function sizesPart() {
   out(row(['bytes a page pays (Lit included):', '', '', '', '', '']));
   for (const p of sizes.pages) {
     out(row([`  ${p.label}`, kb(p.min), kb(p.gzip), kb(p.brotli), '', p.target != null ? `${p.target} KB gzip ${p.verdict}` : '']));
-    const where = p.parts.slice(0, 4).map((f) => `${f.file} ${kb(f.gzip)}`).join(' + ');
+    const where = p.parts
+      .slice(0, 4)
+      .map((f) => `${f.file} ${kb(f.gzip)}`)
+      .join(' + ');
     out(`      gzip by file: ${where}${p.parts.length > 4 ? ` + ${p.parts.length - 4} more` : ''}`);
-    if (p.verdict === 'MISSED') missed.push(`size: ${p.label} is ${kb(p.gzip)} gzip, target ${p.target} KB (${where}; Lit itself ~${kb(sizes.lit?.gzip ?? 0)})`);
+    if (p.verdict === 'MISSED')
+      missed.push(`size: ${p.label} is ${kb(p.gzip)} gzip, target ${p.target} KB (${where}; Lit itself ~${kb(sizes.lit?.gzip ?? 0)})`);
   }
   if (sizes.lit) out(row(['  Lit alone (lit-html, reactive-element, lit-element)', kb(sizes.lit.min), kb(sizes.lit.gzip), '', '', '']));
 }
@@ -71,8 +78,13 @@ async function pagePart() {
   const { runPage, reproduce } = await import('./page.mjs');
   const page = await runPage({ log: progress });
   report.parts.page = page;
-  section(`PAGE COST: demo article as plain HTML, with only the host page's own script, and the full demo; headless Chromium, ${page.throttle}x CPU throttling, median of ${page.runs} rotating runs`, reproduce);
-  out('   plain = the article as static HTML, no script; host = the same plus the page\'s own scripts (the markets strip, and the sign-in glue minus its configure() call);');
+  section(
+    `PAGE COST: demo article as plain HTML, with only the host page's own script, and the full demo; headless Chromium, ${page.throttle}x CPU throttling, median of ${page.runs} rotating runs`,
+    reproduce,
+  );
+  out(
+    "   plain = the article as static HTML, no script; host = the same plus the page's own scripts (the markets strip, and the sign-in glue minus its configure() call);",
+  );
   out('   full = the demo. "added" = full - plain (everything the demo adds); "library" = full - host (what news-elements adds), judged against the targets.');
   for (const { viewport, plain, host, full, hostIcu, fullIcu, attribution, attributionWarmIcu, selfTime, afterScroll } of page.results) {
     out(row([`[${viewport.name}, no scrolling]`, 'plain', 'host', 'full', 'added', 'library', 'ratio', 'target / verdict']));
@@ -85,16 +97,37 @@ async function pagePart() {
     const libraryMs = library.reduce((sum, m) => sum + m.ms, 0);
     const short = (name) => name.replace('/dist/', '');
     const shareOf = (m) => (sampled > 0 ? m.ms / sampled : 0);
-    const topLibrary = library.slice(0, 3).map((m) => `${short(m.name)} ~${Math.round(shareOf(m) * full.scriptMs)} ms`).join(', ');
+    const topLibrary = library
+      .slice(0, 3)
+      .map((m) => `${short(m.name)} ~${Math.round(shareOf(m) * full.scriptMs)} ms`)
+      .join(', ');
     const scriptOk = libraryScript <= 30;
     const cells = (label, pick, format = ms, extra = '') => {
       const [p, h, f] = [pick(plain), pick(host), pick(full)];
       return row([label, format(p), format(h), format(f), signed(f - p, format), signed(f - h, format), ratio(f, p), extra]);
     };
-    out(cells('main-thread scripting (ScriptDuration)', (v) => v.scriptMs, ms, `<= 30 ms from the library: ${verdict(scriptOk, scriptOk ? '' : `library ~${Math.round((libraryMs / (sampled || 1)) * full.scriptMs)} ms: ${topLibrary}`)}`));
+    out(
+      cells(
+        'main-thread scripting (ScriptDuration)',
+        (v) => v.scriptMs,
+        ms,
+        `<= 30 ms from the library: ${verdict(scriptOk, scriptOk ? '' : `library ~${Math.round((libraryMs / (sampled || 1)) * full.scriptMs)} ms: ${topLibrary}`)}`,
+      ),
+    );
     if (hostIcu && fullIcu) {
       const icuLibrary = fullIcu.scriptMs - hostIcu.scriptMs;
-      out(row(['  the same with ICU already started', '', ms(hostIcu.scriptMs), ms(fullIcu.scriptMs), '', signed(icuLibrary), '', `(library beyond ICU's one-time start-up: ${icuLibrary <= 30 ? 'within' : 'over'} 30 ms)`]));
+      out(
+        row([
+          '  the same with ICU already started',
+          '',
+          ms(hostIcu.scriptMs),
+          ms(fullIcu.scriptMs),
+          '',
+          signed(icuLibrary),
+          '',
+          `(library beyond ICU's one-time start-up: ${icuLibrary <= 30 ? 'within' : 'over'} 30 ms)`,
+        ]),
+      );
     }
     out(cells('all main-thread work (TaskDuration)', (v) => v.taskMs));
     out(cells('  of which style + layout', (v) => v.styleMs + v.layoutMs));
@@ -104,41 +137,94 @@ async function pagePart() {
     const warmIcuTasks = attributionWarmIcu ? attributionWarmIcu.longTasks.filter(runsLibrary) : null;
     const tasksOk = libraryTasks.length === 0;
     const describeTask = (t) => {
-      const lib = Object.entries(t.scriptsMs).filter(([k]) => k.startsWith('/dist/')).reduce((sum, [, v]) => sum + v, 0);
+      const lib = Object.entries(t.scriptsMs)
+        .filter(([k]) => k.startsWith('/dist/'))
+        .reduce((sum, [, v]) => sum + v, 0);
       const [event, eventMs] = Object.entries(t.eventsMs)[0] ?? [];
       return `${Math.round(t.durationMs)} ms task with ${Math.round(lib)} ms library script${event ? ` (${event} ${Math.round(eventMs)} ms)` : ''}`;
     };
     const taskWhy = libraryTasks.map(describeTask).join('; ');
-    out(row(['long tasks (count / longest)', ...[plain, host, full].map((v) => `${v.longTasks} / ${ms(v.longestTaskMs)}`), signed(full.longTasks - plain.longTasks, String), signed(full.longTasks - host.longTasks, String), '', `none running library code: ${verdict(tasksOk, taskWhy)}`]));
+    out(
+      row([
+        'long tasks (count / longest)',
+        ...[plain, host, full].map((v) => `${v.longTasks} / ${ms(v.longestTaskMs)}`),
+        signed(full.longTasks - plain.longTasks, String),
+        signed(full.longTasks - host.longTasks, String),
+        '',
+        `none running library code: ${verdict(tasksOk, taskWhy)}`,
+      ]),
+    );
     if (warmIcuTasks) {
-      out(`   the same page when ICU has already started (any earlier script that formats a date or number starts it): ${warmIcuTasks.length} long task(s) running library code${warmIcuTasks.length ? `: ${warmIcuTasks.map(describeTask).join('; ')}` : ''}`);
+      out(
+        `   the same page when ICU has already started (any earlier script that formats a date or number starts it): ${warmIcuTasks.length} long task(s) running library code${warmIcuTasks.length ? `: ${warmIcuTasks.map(describeTask).join('; ')}` : ''}`,
+      );
     }
     out(cells('total blocking time (long tasks after FCP)', (v) => v.tbtMs));
     out(cells('first contentful paint', (v) => v.fcpMs));
     out(cells(`largest contentful paint (element: ${plain.lcpElement} / ${full.lcpElement})`, (v) => v.lcpMs));
     const libraryCls = full.cls - host.cls;
-    out(cells(`cumulative layout shift (worst full run ${full.clsMax.toFixed(4)})`, (v) => v.cls, (v) => v.toFixed(4), `<= 0.01 from the library: ${verdict(libraryCls <= 0.01, 'layout shifts after the elements upgrade')}`));
+    out(
+      cells(
+        `cumulative layout shift (worst full run ${full.clsMax.toFixed(4)})`,
+        (v) => v.cls,
+        (v) => v.toFixed(4),
+        `<= 0.01 from the library: ${verdict(libraryCls <= 0.01, 'layout shifts after the elements upgrade')}`,
+      ),
+    );
     out(cells('requests before scrolling', (v) => v.requests, String));
     out(cells('bytes before scrolling (as served: no compression)', (v) => v.bytes, kb));
     out(cells('  the same responses gzipped (as a CDN sends them)', (v) => v.gzipBytes, kb));
     const below = full.belowFoldRequests;
-    out(row(['/api/polls or /api/threads requests before scrolling', plain.belowFoldRequests.length, host.belowFoldRequests.length, below.length, '', '', '', `zero: ${verdict(below.length === 0, below.join(', '))}`]));
+    out(
+      row([
+        '/api/polls or /api/threads requests before scrolling',
+        plain.belowFoldRequests.length,
+        host.belowFoldRequests.length,
+        below.length,
+        '',
+        '',
+        '',
+        `zero: ${verdict(below.length === 0, below.join(', '))}`,
+      ]),
+    );
     out(`   API calls before scrolling: ${full.apiRequests.join(', ') || 'none'}`);
     if (afterScroll) {
       const polled = afterScroll.some((u) => u.includes('/api/polls/'));
       const threaded = afterScroll.some((u) => u.includes('/api/threads/'));
-      out(`   after scrolling down the page: poll ${polled ? 'fetched' : 'NOT fetched'}, comments ${threaded ? 'fetched' : 'NOT fetched'} (so the zero above is lazy loading, not breakage)`);
+      out(
+        `   after scrolling down the page: poll ${polled ? 'fetched' : 'NOT fetched'}, comments ${threaded ? 'fetched' : 'NOT fetched'} (so the zero above is lazy loading, not breakage)`,
+      );
     }
-    out(`   library script, unthrottled CPU profiles (mean of ${selfTime?.runs}, profiler overhead included): ${Math.round(libraryMs)} ms = ${Math.round((libraryMs / (sampled || 1)) * 100)}% of sampled script: ${library.slice(0, 6).map((m) => `${short(m.name)} ${Math.round(m.ms)}`).join(', ')} ms`);
+    out(
+      `   library script, unthrottled CPU profiles (mean of ${selfTime?.runs}, profiler overhead included): ${Math.round(libraryMs)} ms = ${Math.round((libraryMs / (sampled || 1)) * 100)}% of sampled script: ${library
+        .slice(0, 6)
+        .map((m) => `${short(m.name)} ${Math.round(m.ms)}`)
+        .join(', ')} ms`,
+    );
     const hot = (selfTime?.topFunctions ?? []).filter((f) => f.name.startsWith('/dist/')).slice(0, 4);
     out(`   hottest library functions (minified names): ${hot.map((f) => `${short(f.name)} ${f.ms} ms`).join(', ')}`);
     for (const t of attribution?.longTasks ?? []) {
-      const scripts = Object.entries(t.scriptsMs).filter(([, v]) => v >= 1).slice(0, 4).map(([k, v]) => `${short(k)} ${Math.round(v)}`).join(', ');
-      const events = Object.entries(t.eventsMs).slice(0, 3).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ');
-      out(`   long task in the throttled profiled run: ${Math.round(t.durationMs)} ms${scripts ? `; script: ${scripts} ms` : ''}${events ? `; trace: ${events} ms` : ''}`);
+      const scripts = Object.entries(t.scriptsMs)
+        .filter(([, v]) => v >= 1)
+        .slice(0, 4)
+        .map(([k, v]) => `${short(k)} ${Math.round(v)}`)
+        .join(', ');
+      const events = Object.entries(t.eventsMs)
+        .slice(0, 3)
+        .map(([k, v]) => `${k} ${Math.round(v)}`)
+        .join(', ');
+      out(
+        `   long task in the throttled profiled run: ${Math.round(t.durationMs)} ms${scripts ? `; script: ${scripts} ms` : ''}${events ? `; trace: ${events} ms` : ''}`,
+      );
     }
-    if (!scriptOk) missed.push(`page (${viewport.name}): library adds ${signed(libraryScript)} scripting at 4x throttling (all of the demo: ${signed(addedScript)}), target 30 ms; biggest: ${topLibrary}`);
-    if (!tasksOk) missed.push(`page (${viewport.name}): long tasks running library code: ${taskWhy}${warmIcuTasks ? ` (${warmIcuTasks.length} when ICU has already started)` : ''}`);
+    if (!scriptOk)
+      missed.push(
+        `page (${viewport.name}): library adds ${signed(libraryScript)} scripting at 4x throttling (all of the demo: ${signed(addedScript)}), target 30 ms; biggest: ${topLibrary}`,
+      );
+    if (!tasksOk)
+      missed.push(
+        `page (${viewport.name}): long tasks running library code: ${taskWhy}${warmIcuTasks ? ` (${warmIcuTasks.length} when ICU has already started)` : ''}`,
+      );
     if (libraryCls > 0.01) missed.push(`page (${viewport.name}): CLS from the library ${libraryCls.toFixed(4)}`);
     if (below.length) missed.push(`page (${viewport.name}): below-the-fold requests before scrolling: ${below.join(', ')}`);
   }
@@ -148,7 +234,10 @@ async function scrollPart() {
   const { runScroll, reproduce } = await import('./scroll.mjs');
   const scroll = await runScroll({ log: progress });
   report.parts.scroll = scroll;
-  section(`JUMP SCROLL: a reader who flicks to the bottom of the demo article, one viewport per tick from load on; headless Chromium, ${scroll.throttle}x CPU throttling, ${scroll.runs} runs per row, every run traced`, reproduce);
+  section(
+    `JUMP SCROLL: a reader who flicks to the bottom of the demo article, one viewport per tick from load on; headless Chromium, ${scroll.throttle}x CPU throttling, ${scroll.runs} runs per row, every run traced`,
+    reproduce,
+  );
   out('   CLS = largest session window (worst / median of the runs); added script = main-thread script CPU time (trace tdur) of the demo minus the host page');
   out('   without the library, run beside it (median, min..max across runs); tasks = tasks with library (/dist/) script in them over 50 ms of thread CPU time');
   out('   (what a quiet machine at 4x would see: thread time includes the throttle, not waiting for a core) / over 50 ms of wall time on this busy machine.');
@@ -160,18 +249,47 @@ async function scrollPart() {
     traced += r.runs;
     libraryTasks += r.libraryLongTasksCpu.length;
     libraryTasksWall += r.libraryLongTasks.length;
-    const what = r.cls.worstShifted.slice(0, 3).map((s) => `${s.element} ${s.score.toFixed(3)}`).join(', ') || 'nothing';
+    const what =
+      r.cls.worstShifted
+        .slice(0, 3)
+        .map((s) => `${s.element} ${s.score.toFixed(3)}`)
+        .join(', ') || 'nothing';
     const a = r.addedCpuMs;
-    out(row([`[${r.viewport.name}, ${r.everyMs} ms]`, r.cls.worst.toFixed(4), r.cls.median.toFixed(4), r.cls.hostWorst.toFixed(4), signed(a.median), `${Math.round(a.min)}..${Math.round(a.max)}`, `${r.libraryLongTasksCpu.length}/${r.libraryLongTasks.length}`, what]));
+    out(
+      row([
+        `[${r.viewport.name}, ${r.everyMs} ms]`,
+        r.cls.worst.toFixed(4),
+        r.cls.median.toFixed(4),
+        r.cls.hostWorst.toFixed(4),
+        signed(a.median),
+        `${Math.round(a.min)}..${Math.round(a.max)}`,
+        `${r.libraryLongTasksCpu.length}/${r.libraryLongTasks.length}`,
+        what,
+      ]),
+    );
     for (const t of r.libraryLongTasksCpu.slice(0, 3)) {
-      out(`      run ${t.run + 1}: ${Math.round(t.durationMs)} ms task (${Math.round(t.cpuMs)} ms CPU), library ${Math.round(t.libraryMs)} ms: ${Object.entries(t.modules).slice(0, 3).map(([k, v]) => `${k.replace('/dist/', '')} ${Math.round(v)}`).join(', ')}; ${Object.entries(t.inside).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`);
+      out(
+        `      run ${t.run + 1}: ${Math.round(t.durationMs)} ms task (${Math.round(t.cpuMs)} ms CPU), library ${Math.round(t.libraryMs)} ms: ${Object.entries(
+          t.modules,
+        )
+          .slice(0, 3)
+          .map(([k, v]) => `${k.replace('/dist/', '')} ${Math.round(v)}`)
+          .join(', ')}; ${Object.entries(t.inside)
+          .map(([k, v]) => `${k} ${Math.round(v)}`)
+          .join(', ')}`,
+      );
     }
     const clsOk = r.cls.worst <= 0.01;
     const scriptOk = a.median <= 30;
     if (!clsOk) missed.push(`scroll (${r.viewport.name}, every ${r.everyMs} ms): worst CLS ${r.cls.worst.toFixed(4)}, target 0.01; shifted: ${what}`);
-    if (!scriptOk) missed.push(`scroll (${r.viewport.name}, every ${r.everyMs} ms): added script ${Math.round(a.median)} ms CPU (median; ${Math.round(a.min)}..${Math.round(a.max)}), target 30 ms`);
+    if (!scriptOk)
+      missed.push(
+        `scroll (${r.viewport.name}, every ${r.everyMs} ms): added script ${Math.round(a.median)} ms CPU (median; ${Math.round(a.min)}..${Math.round(a.max)}), target 30 ms`,
+      );
   }
-  out(`   long tasks with library code: ${libraryTasks} over 50 ms of CPU time in ${traced} traced runs of the demo (target zero: ${verdict(libraryTasks === 0)}); ${libraryTasksWall} over 50 ms of wall time on this machine`);
+  out(
+    `   long tasks with library code: ${libraryTasks} over 50 ms of CPU time in ${traced} traced runs of the demo (target zero: ${verdict(libraryTasks === 0)}); ${libraryTasksWall} over 50 ms of wall time on this machine`,
+  );
   out('   wall-time figures (noisy on a shared machine) and each run are in the JSON: parts.scroll.results[].raw');
   if (libraryTasks) missed.push(`scroll: ${libraryTasks} long task(s) (over 50 ms of CPU time at 4x) with library code in ${traced} traced runs`);
 }
@@ -179,7 +297,10 @@ async function scrollPart() {
 /** bench/comments.bench.mjs belongs to the comments engineer: run it as it is and take what it reports. */
 async function commentsPart() {
   const script = join(repoRoot, 'bench/comments.bench.mjs');
-  section('COMMENTS: render time for 20 and 1,000 comments, bytes for the first render of a 10,000-comment thread', 'BENCH_ONLY=comments npm run bench   (or node bench/comments.bench.mjs)');
+  section(
+    'COMMENTS: render time for 20 and 1,000 comments, bytes for the first render of a 10,000-comment thread',
+    'BENCH_ONLY=comments npm run bench   (or node bench/comments.bench.mjs)',
+  );
   if (!existsSync(script)) {
     report.parts.comments = { missing: true };
     out('   MISSING: bench/comments.bench.mjs is not in the repository (owned by the comments engineer); nothing measured.');
@@ -235,7 +356,10 @@ async function serverPart() {
   const server = await runServer({ log: progress });
   report.parts.server = server;
   const s = server.settings;
-  section(`SERVER: loopback load, ${s.concurrency} concurrent requests, up to ${s.votes} votes then ${s.comments} comment posts (cap ${s.seconds} s each)`, reproduce);
+  section(
+    `SERVER: loopback load, ${s.concurrency} concurrent requests, up to ${s.votes} votes then ${s.comments} comment posts (cap ${s.seconds} s each)`,
+    reproduce,
+  );
   out(row(['storage / operation', 'per second', 'p50', 'p99', 'ok / sent', 'first->last', 'final counts read back']));
   for (const r of server.results) {
     if (r.skipped) {
@@ -243,7 +367,10 @@ async function serverPart() {
       missed.push(`server: ${r.storage} skipped (${r.skipped})`);
       continue;
     }
-    for (const [name, m] of [['votes (new anonymous voter each)', r.votes], ['comment posts (JWT, 50 readers)', r.comments]]) {
+    for (const [name, m] of [
+      ['votes (new anonymous voter each)', r.votes],
+      ['comment posts (JWT, 50 readers)', r.comments],
+    ]) {
       const trend = Number.isFinite(m.firstQuarterPerSecond) ? `${Math.round(m.firstQuarterPerSecond)}->${Math.round(m.lastQuarterPerSecond)}/s` : '-';
       out(row([`${r.storage.slice(0, 22)}: ${name}`, m.perSecond.toFixed(0), ms(m.p50), ms(m.p99), `${m.ok}/${m.sent}`, trend, m.check]));
       if (m.check !== 'exact') missed.push(`server: ${r.storage} ${name}: ${m.check}`);

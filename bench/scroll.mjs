@@ -39,7 +39,7 @@ function installObservers() {
         scrollY: window.scrollY,
         sources: (e.sources ?? []).map((s) => ({
           element: s.node ? owner(s.node) : '(gone)',
-          node: s.node instanceof Element ? s.node.localName : s.node?.nodeName ?? null,
+          node: s.node instanceof Element ? s.node.localName : (s.node?.nodeName ?? null),
           before: { top: Math.round(s.previousRect.top), height: Math.round(s.previousRect.height) },
           after: { top: Math.round(s.currentRect.top), height: Math.round(s.currentRect.height) },
         })),
@@ -81,7 +81,19 @@ function shiftedElements(shifts) {
 }
 
 // Trace events that run script; only the outermost of nested ones counts, so nothing counts twice.
-const scriptEvents = new Set(['FunctionCall', 'EvaluateScript', 'v8.evaluateModule', 'RunMicrotasks', 'v8.compile', 'v8.compileModule', 'V8.Execute', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'FireIdleCallback']);
+const scriptEvents = new Set([
+  'FunctionCall',
+  'EvaluateScript',
+  'v8.evaluateModule',
+  'RunMicrotasks',
+  'v8.compile',
+  'v8.compileModule',
+  'V8.Execute',
+  'TimerFire',
+  'FireAnimationFrame',
+  'EventDispatch',
+  'FireIdleCallback',
+]);
 const isLibrary = (url) => typeof url === 'string' && url.includes('/dist/');
 const eventUrl = (e) => e.args?.data?.url || e.args?.data?.scriptName || e.args?.data?.stackTrace?.[0]?.url || e.args?.fileName || '';
 
@@ -90,7 +102,7 @@ function mainThread(events, origin) {
   const pids = new Set(
     events
       .filter((e) => ['FrameCommittedInBrowser', 'TracingStartedInBrowser'].includes(e.name))
-      .flatMap((e) => (e.name === 'TracingStartedInBrowser' ? e.args?.data?.frames ?? [] : [e.args?.data ?? {}]))
+      .flatMap((e) => (e.name === 'TracingStartedInBrowser' ? (e.args?.data?.frames ?? []) : [e.args?.data ?? {}]))
       .filter((f) => typeof f.url === 'string' && f.url.startsWith(origin) && f.processId)
       .map((f) => f.processId),
   );
@@ -158,7 +170,21 @@ export function analyzeTrace(trace, cpuProfile, origin) {
       const inner = new Map();
       for (const c of onMain) {
         if (c === task || c.ts < task.ts || c.ts >= end) continue;
-        if (['Layout', 'UpdateLayoutTree', 'ParseHTML', 'EvaluateScript', 'v8.evaluateModule', 'FunctionCall', 'RunMicrotasks', 'TimerFire', 'EventDispatch', 'v8.compileModule', 'Paint'].includes(c.name)) {
+        if (
+          [
+            'Layout',
+            'UpdateLayoutTree',
+            'ParseHTML',
+            'EvaluateScript',
+            'v8.evaluateModule',
+            'FunctionCall',
+            'RunMicrotasks',
+            'TimerFire',
+            'EventDispatch',
+            'v8.compileModule',
+            'Paint',
+          ].includes(c.name)
+        ) {
           inner.set(c.name, (inner.get(c.name) ?? 0) + (c.dur ?? 0) / 1000);
         }
       }
@@ -171,7 +197,12 @@ export function analyzeTrace(trace, cpuProfile, origin) {
         // over 50 ms of it is a long task on a quiet machine too.
         longOnQuietMachine: (task.tdur ?? 0) > 50_000,
         modules: Object.fromEntries([...modules].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, +v.toFixed(1)])),
-        inside: Object.fromEntries([...inner].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => [k, +v.toFixed(1)])),
+        inside: Object.fromEntries(
+          [...inner]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 4)
+            .map(([k, v]) => [k, +v.toFixed(1)]),
+        ),
       };
     });
   return { scriptCpuMs: cpu / 1000, scriptWallMs: wall / 1000, libraryCpuMs: libraryCpu / 1000, longTasks };
@@ -248,7 +279,9 @@ export async function runScroll({ runs = Number(process.env.BENCH_SCROLL_RUNS ||
           for (const variant of i % 2 ? ['full', 'host'] : ['host', 'full']) {
             const r = await flick(browser, variants[variant], viewport, everyMs);
             samples[variant].push(r);
-            log(`scroll ${viewport.name} every ${everyMs} ms ${variant} ${i + 1}/${runs}: CLS ${r.cls.toFixed(4)}, script ${r.scriptCpuMs.toFixed(0)} ms CPU, ${r.longTasks.filter((t) => t.library).length} long task(s) with library code`);
+            log(
+              `scroll ${viewport.name} every ${everyMs} ms ${variant} ${i + 1}/${runs}: CLS ${r.cls.toFixed(4)}, script ${r.scriptCpuMs.toFixed(0)} ms CPU, ${r.longTasks.filter((t) => t.library).length} long task(s) with library code`,
+            );
           }
         }
         const { host, full } = samples;
@@ -260,7 +293,13 @@ export async function runScroll({ runs = Number(process.env.BENCH_SCROLL_RUNS ||
           viewport,
           everyMs,
           runs,
-          cls: { worst: worst.cls, median: median(full.map((r) => r.cls)), hostWorst: Math.max(...host.map((r) => r.cls)), worstShifted: worst.shifted, worstShifts: worst.shifts.slice(0, 12) },
+          cls: {
+            worst: worst.cls,
+            median: median(full.map((r) => r.cls)),
+            hostWorst: Math.max(...host.map((r) => r.cls)),
+            worstShifted: worst.shifted,
+            worstShifts: worst.shifts.slice(0, 12),
+          },
           shiftedAcrossRuns: shiftedElements(full.flatMap((r) => largestSessionWindow(r.shifts).shifts)),
           longTasks: full.flatMap((r, run) => r.longTasks.map((t) => ({ run, ...t }))),
           libraryLongTasks: full.flatMap((r, run) => r.longTasks.filter((t) => t.library).map((t) => ({ run, ...t }))),

@@ -53,7 +53,7 @@ async function load({ count, concurrency, seconds }, send) {
   // Throughput in the first and last quarter of the run: does it fall as the table grows?
   const quarter = Math.max(1, Math.floor(ok.length / 4));
   const ends = ok.map((o) => o.end).sort((a, b) => a - b);
-  const rate = (from, to) => (to > from ? ((quarter - 1) / ((ends[to] - ends[from]) / 1000)) : NaN);
+  const rate = (from, to) => (to > from ? (quarter - 1) / ((ends[to] - ends[from]) / 1000) : NaN);
   return {
     sent: outcomes.length,
     firstQuarterPerSecond: ok.length >= 8 ? rate(0, quarter - 1) : NaN,
@@ -110,35 +110,41 @@ async function benchStorage(label, env) {
       body: JSON.stringify({ question: 'Warm-up', options: options.map((id) => ({ id, label: id })), results: 'always' }),
     });
     for (let i = 0; i < 20; i++) {
-      await fetch(`${api}/polls/${pollId}-warm/votes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"optionIds":["a"]}' }).then((r) => r.arrayBuffer());
+      await fetch(`${api}/polls/${pollId}-warm/votes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"optionIds":["a"]}' }).then(
+        (r) => r.arrayBuffer(),
+      );
     }
 
     // Votes: no cookie, so each request is a new anonymous voter; an Idempotency-Key as the fetch adapter sends.
-    const votes = await load(
-      { count: settings.votes, concurrency: settings.concurrency, seconds: settings.seconds },
-      async (i) => {
-        const option = options[i % options.length];
-        const response = await fetch(`${api}/polls/${pollId}/votes`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-          body: JSON.stringify({ optionIds: [option] }),
-        });
-        await response.arrayBuffer();
-        return { status: response.status, ok: response.status === 200, option };
-      },
-    );
+    const votes = await load({ count: settings.votes, concurrency: settings.concurrency, seconds: settings.seconds }, async (i) => {
+      const option = options[i % options.length];
+      const response = await fetch(`${api}/polls/${pollId}/votes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+        body: JSON.stringify({ optionIds: [option] }),
+      });
+      await response.arrayBuffer();
+      return { status: response.status, ok: response.status === 200, option };
+    });
     const sentByOption = Object.fromEntries(options.map((id) => [id, 0]));
     for (const o of votes.outcomes) if (o.ok) sentByOption[o.option]++;
     const poll = await json(`${api}/polls/${pollId}`);
     const storedByOption = Object.fromEntries(poll.options.map((o) => [o.id, o.votes]));
-    const voteDiffs = options.filter((id) => storedByOption[id] !== sentByOption[id]).map((id) => `${id}: sent ${sentByOption[id]}, stored ${storedByOption[id]}`);
+    const voteDiffs = options
+      .filter((id) => storedByOption[id] !== sentByOption[id])
+      .map((id) => `${id}: sent ${sentByOption[id]}, stored ${storedByOption[id]}`);
     if (poll.totalVotes !== votes.ok) voteDiffs.push(`total: sent ${votes.ok}, stored ${poll.totalVotes}`);
 
     // Comments: signed-in readers (HS256 JWTs with the server's JWT_SECRET), 50 of them taking turns.
     const key = new TextEncoder().encode(jwtSecret);
     const tokens = await Promise.all(
       Array.from({ length: 50 }, (_, n) =>
-        new SignJWT({ name: `Bench Reader ${n}` }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(`bench-${n}`).setIssuedAt().setExpirationTime('1h').sign(key),
+        new SignJWT({ name: `Bench Reader ${n}` })
+          .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+          .setSubject(`bench-${n}`)
+          .setIssuedAt()
+          .setExpirationTime('1h')
+          .sign(key),
       ),
     );
     for (let i = 0; i < 10; i++) {
@@ -148,18 +154,15 @@ async function benchStorage(label, env) {
         body: JSON.stringify({ body: `warm-up ${i}` }),
       }).then((r) => r.arrayBuffer());
     }
-    const comments = await load(
-      { count: settings.comments, concurrency: settings.concurrency, seconds: settings.seconds },
-      async (i) => {
-        const response = await fetch(`${api}/threads/${threadId}/comments`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i % tokens.length]}`, 'idempotency-key': randomUUID() },
-          body: JSON.stringify({ body: `Bench comment ${i}: the bridge toll should be smaller and the bond shorter.` }),
-        });
-        const body = await response.json().catch(() => null);
-        return { status: response.status, ok: response.status === 201, id: body?.id };
-      },
-    );
+    const comments = await load({ count: settings.comments, concurrency: settings.concurrency, seconds: settings.seconds }, async (i) => {
+      const response = await fetch(`${api}/threads/${threadId}/comments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i % tokens.length]}`, 'idempotency-key': randomUUID() },
+        body: JSON.stringify({ body: `Bench comment ${i}: the bridge toll should be smaller and the bond shorter.` }),
+      });
+      const body = await response.json().catch(() => null);
+      return { status: response.status, ok: response.status === 201, id: body?.id };
+    });
     const sentIds = new Set(comments.outcomes.filter((o) => o.ok).map((o) => o.id));
     const storedIds = [];
     let cursor = '';
@@ -195,7 +198,15 @@ async function benchStorage(label, env) {
 
 /** A throwaway PostgreSQL cluster on loopback, run as the postgres user like .ci/run does. */
 async function startPostgres() {
-  const candidates = [process.env.PG_BIN, ...(existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort().reverse().map((v) => `/usr/lib/postgresql/${v}/bin`) : [])].filter(Boolean);
+  const candidates = [
+    process.env.PG_BIN,
+    ...(existsSync('/usr/lib/postgresql')
+      ? readdirSync('/usr/lib/postgresql')
+          .sort()
+          .reverse()
+          .map((v) => `/usr/lib/postgresql/${v}/bin`)
+      : []),
+  ].filter(Boolean);
   const bin = candidates.find((dir) => existsSync(join(dir, 'initdb')));
   if (!bin) throw new Error('PostgreSQL binaries not found (install postgresql or set PG_BIN)');
   const asPostgres = process.getuid?.() === 0;
@@ -222,7 +233,16 @@ async function startPostgres() {
     }
   };
   const removeCleanup = onCleanup(stop);
-  run('pg_ctl', ['-D', join(dir, 'data'), '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=100 -c fsync=on`, 'start']);
+  run('pg_ctl', [
+    '-D',
+    join(dir, 'data'),
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=100 -c fsync=on`,
+    'start',
+  ]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     version: execFileSync(join(bin, 'postgres'), ['--version'], { encoding: 'utf8' }).trim(),

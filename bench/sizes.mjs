@@ -15,8 +15,12 @@ async function loadSizeTable() {
 /** Every file in the CDN bundle (dist/*.js and dist/chunks/*.js, lazy locales included). */
 function wholeBundle() {
   const files = [
-    ...readdirSync(join(repoRoot, 'dist')).filter((f) => f.endsWith('.js')).map((f) => join(repoRoot, 'dist', f)),
-    ...readdirSync(join(repoRoot, 'dist/chunks')).filter((f) => f.endsWith('.js')).map((f) => join(repoRoot, 'dist/chunks', f)),
+    ...readdirSync(join(repoRoot, 'dist'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => join(repoRoot, 'dist', f)),
+    ...readdirSync(join(repoRoot, 'dist/chunks'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => join(repoRoot, 'dist/chunks', f)),
   ];
   let min = 0;
   let gzip = 0;
@@ -89,7 +93,9 @@ function breakdown(entry) {
   } catch {
     return [];
   }
-  return [...seen].map(([file, gzip]) => ({ file: file.slice(join(repoRoot, 'dist').length + 1).replace(/^(chunks\/.+)-[A-Za-z0-9_-]{8}\.js$/, '$1.js'), gzip })).sort((a, b) => b.gzip - a.gzip);
+  return [...seen]
+    .map(([file, gzip]) => ({ file: file.slice(join(repoRoot, 'dist').length + 1).replace(/^(chunks\/.+)-[A-Za-z0-9_-]{8}\.js$/, '$1.js'), gzip }))
+    .sort((a, b) => b.gzip - a.gzip);
 }
 
 /** Lit's own share, for the README comparison: lit-html + reactive-element + lit-element, minified, gzip. */

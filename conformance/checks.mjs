@@ -10,7 +10,9 @@ const unique = (prefix) => `${prefix}-${Date.now().toString(36)}-${randomBytes(4
 const enc = encodeURIComponent;
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 const snippet = (text, max = 60) => {
-  const flat = String(text ?? '').replace(/\s+/g, ' ').trim();
+  const flat = String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
 };
 const listHeader = (value) =>
@@ -107,7 +109,12 @@ export async function runConformance(options) {
    * returns extra problems (strings) once the shape is right.
    */
   function expect(id, res, { status, code, semantic, expected } = {}) {
-    const want = expected ?? [].concat(status).map((s) => promised(res.method, res.path, s) + (code ? ` "${code}"` : '')).join(' or ');
+    const want =
+      expected ??
+      []
+        .concat(status)
+        .map((s) => promised(res.method, res.path, s) + (code ? ` "${code}"` : ''))
+        .join(' or ');
     const problems = problemsOf(res, { status, code });
     // Meaning is checked whenever the status is right and the body parsed, so a shape problem does not hide, say, a
     // doubled comment; a body too broken for the semantic check simply adds nothing.
@@ -161,7 +168,8 @@ export async function runConformance(options) {
           }
         }
       }
-      if (missing.length > 0) problems.push(`lacks ${missing.length} operation(s) of the contract: ${missing.slice(0, 4).join(', ')}${missing.length > 4 ? ', ...' : ''}`);
+      if (missing.length > 0)
+        problems.push(`lacks ${missing.length} operation(s) of the contract: ${missing.slice(0, 4).join(', ')}${missing.length > 4 ? ', ...' : ''}`);
     }
     verdict('openapi.served', 'GET', '/openapi.json', problems, {
       ok: '200 OpenAPI document covering every operation of the contract',
@@ -177,7 +185,13 @@ export async function runConformance(options) {
     const type = (res.contentType ?? '').split(';')[0].trim();
     if (!/json$/.test(type)) problems.push(`Content-Type "${type || 'none'}", expected application/json`);
     else if (res.jsonError) problems.push(`body is not JSON: "${snippet(res.text)}"`);
-    else problems.push(...contract.validate(contract.schema('Error'), res.json).slice(0, 2).map((e) => `error body off-schema: ${e}`));
+    else
+      problems.push(
+        ...contract
+          .validate(contract.schema('Error'), res.json)
+          .slice(0, 2)
+          .map((e) => `error body off-schema: ${e}`),
+      );
     verdict('routes.unknown', 'GET', unknownRoute, problems, { ok: '404 Error (JSON)', expected: '404 Error (JSON)', actual: got(res) });
   }
 
@@ -194,7 +208,16 @@ export async function runConformance(options) {
       log(`article: no --article given; using "${articleId}", found by GET /articles/lookup?url=/`);
     }
   }
-  const articleChecks = ['article.get', 'article.not-found', 'article.lookup', 'article.lookup.not-found', 'article.lookup.invalid', 'article.related', 'article.related.not-found', 'article.related.invalid'];
+  const articleChecks = [
+    'article.get',
+    'article.not-found',
+    'article.lookup',
+    'article.lookup.not-found',
+    'article.lookup.invalid',
+    'article.related',
+    'article.related.not-found',
+    'article.related.invalid',
+  ];
   if (!articleId) {
     skipAll(articleChecks, 'no article id: pass --article <id> (GET /articles/lookup?url=/ found none)');
   } else {
@@ -234,7 +257,8 @@ export async function runConformance(options) {
   // ---------------------------------------------------------------- comments: reads
   const readThread = options.thread ?? discoveredThread;
   const writeThread = options.thread ?? unique('conformance-thread');
-  if (!options.thread && discoveredThread) log(`thread: reading "${discoveredThread}" (the article's comments); writing to a new scratch thread "${writeThread}"`);
+  if (!options.thread && discoveredThread)
+    log(`thread: reading "${discoveredThread}" (the article's comments); writing to a new scratch thread "${writeThread}"`);
   else if (!options.thread) log(`thread: writing to a new scratch thread "${writeThread}"`);
   let readTotal = null;
   const readChecks = ['comments.list', 'comments.sort', 'comments.paging', 'replies.list'];
@@ -306,7 +330,10 @@ export async function runConformance(options) {
       semantic: (json) => [
         ...threads.filter((t) => !Object.hasOwn(json.counts, t)).map((t) => `no count for "${t}"`),
         json.counts[missingId] !== undefined && json.counts[missingId] !== 0 && `count ${json.counts[missingId]} for an unknown thread, expected 0`,
-        readThread && readTotal !== null && json.counts[readThread] !== undefined && json.counts[readThread] !== readTotal &&
+        readThread &&
+          readTotal !== null &&
+          json.counts[readThread] !== undefined &&
+          json.counts[readThread] !== readTotal &&
           `count ${json.counts[readThread]} for "${readThread}" but its comment list says total ${readTotal}`,
       ],
     });
@@ -334,7 +361,13 @@ export async function runConformance(options) {
         if (!event || event.event === wantEvent) break;
       }
       if (!event || event.event !== wantEvent) problems.push(`no "${wantEvent}" event within 5 s`);
-      else if (schema) problems.push(...contract.validate(contract.schema(schema), event.json).slice(0, 2).map((e) => `"${wantEvent}" data off-schema: ${e}`));
+      else if (schema)
+        problems.push(
+          ...contract
+            .validate(contract.schema(schema), event.json)
+            .slice(0, 2)
+            .map((e) => `"${wantEvent}" data off-schema: ${e}`),
+        );
     }
     verdict(id, 'GET', path, problems, {
       ok: `200 text/event-stream${wantEvent ? `, "${wantEvent}" event with ${schema ?? 'data'}` : ''}`,
@@ -348,13 +381,32 @@ export async function runConformance(options) {
   // ---------------------------------------------------------------- polls
   const pollId = options.poll ?? discoveredPoll;
   if (!options.poll && discoveredPoll) log(`poll: no --poll given; using "${discoveredPoll}" from the article's poll block`);
-  const pollChecks = ['poll.get', 'events.poll', 'poll.vote.unsupported-media', 'poll.vote.bad-json', 'poll.vote.invalid-body', 'poll.vote.invalid-option', 'poll.vote', 'poll.vote.cookie', 'poll.vote.idempotent-replay', 'poll.vote.counted-once', 'poll.vote.already-voted'];
+  const pollChecks = [
+    'poll.get',
+    'events.poll',
+    'poll.vote.unsupported-media',
+    'poll.vote.bad-json',
+    'poll.vote.invalid-body',
+    'poll.vote.invalid-option',
+    'poll.vote',
+    'poll.vote.cookie',
+    'poll.vote.idempotent-replay',
+    'poll.vote.counted-once',
+    'poll.vote.already-voted',
+  ];
   expect('poll.not-found', await request('GET', `/polls/${missingId}`), { status: 404 });
   {
     const res = await client.stream(`/polls/${missingId}/events`);
     res.close();
-    const problems = problemsOf({ ...res, method: 'GET', path: `/polls/${missingId}/events`, jsonError: res.json === undefined ? 'not JSON' : undefined }, { status: 404 });
-    verdict('events.poll.not-found', 'GET', `/polls/${missingId}/events`, problems, { ok: '404 Error', expected: '404 Error (JSON)', actual: `${res.status} ${res.contentType.split(';')[0] || 'without Content-Type'}` });
+    const problems = problemsOf(
+      { ...res, method: 'GET', path: `/polls/${missingId}/events`, jsonError: res.json === undefined ? 'not JSON' : undefined },
+      { status: 404 },
+    );
+    verdict('events.poll.not-found', 'GET', `/polls/${missingId}/events`, problems, {
+      ok: '404 Error',
+      expected: '404 Error (JSON)',
+      actual: `${res.status} ${res.contentType.split(';')[0] || 'without Content-Type'}`,
+    });
   }
   if (!pollId) {
     skipAll(pollChecks, 'no poll id: pass --poll <id> (or --article <id> of an article with a poll block)');
@@ -380,8 +432,14 @@ export async function runConformance(options) {
     live.close();
     const votes = `${base}/votes`;
     const option = poll?.options?.[0]?.id ?? 'conformance-option';
-    expect('poll.vote.unsupported-media', await request('POST', votes, { body: JSON.stringify({ optionIds: [option] }), contentType: 'text/plain', jar: new CookieJar() }), { status: 415 });
-    expect('poll.vote.bad-json', await request('POST', votes, { body: '{"optionIds": [', contentType: 'application/json', jar: new CookieJar() }), { status: [400, 422] });
+    expect(
+      'poll.vote.unsupported-media',
+      await request('POST', votes, { body: JSON.stringify({ optionIds: [option] }), contentType: 'text/plain', jar: new CookieJar() }),
+      { status: 415 },
+    );
+    expect('poll.vote.bad-json', await request('POST', votes, { body: '{"optionIds": [', contentType: 'application/json', jar: new CookieJar() }), {
+      status: [400, 422],
+    });
     expect('poll.vote.invalid-body', await request('POST', votes, { json: { optionIds: option }, jar: new CookieJar() }), { status: 422 });
     if (!poll) {
       skipAll(pollChecks.slice(5), `GET ${base} did not give a poll to vote in`);
@@ -389,7 +447,10 @@ export async function runConformance(options) {
       expect('poll.vote.closed', await request('POST', votes, { json: { optionIds: [option] }, jar: new CookieJar() }), { status: 410, code: 'poll_closed' });
       skipAll(pollChecks.slice(5), `poll "${pollId}" is closed; pass --poll <id> of an open (test) poll`);
     } else {
-      expect('poll.vote.invalid-option', await request('POST', votes, { json: { optionIds: [missingId] }, jar: new CookieJar() }), { status: 422, code: 'invalid_option' });
+      expect('poll.vote.invalid-option', await request('POST', votes, { json: { optionIds: [missingId] }, jar: new CookieJar() }), {
+        status: 422,
+        code: 'invalid_option',
+      });
       const voter = new CookieJar();
       const key = unique('conformance-vote');
       const first = await request('POST', votes, { json: { optionIds: [option] }, jar: voter, idempotencyKey: key });
@@ -399,7 +460,10 @@ export async function runConformance(options) {
         semantic: (json) => [
           !same(json.myVote, [option]) && `myVote ${JSON.stringify(json.myVote)}, expected ["${option}"]`,
           poll.results !== 'after-close' && json.totalVotes === null && `results still hidden after voting (results "${poll.results}")`,
-          visibleBefore !== null && typeof json.totalVotes === 'number' && json.totalVotes < visibleBefore + 1 && `totalVotes ${json.totalVotes}, expected at least ${visibleBefore + 1}`,
+          visibleBefore !== null &&
+            typeof json.totalVotes === 'number' &&
+            json.totalVotes < visibleBefore + 1 &&
+            `totalVotes ${json.totalVotes}, expected at least ${visibleBefore + 1}`,
         ],
       });
       {
@@ -415,7 +479,11 @@ export async function runConformance(options) {
           if (https && !/;\s*secure/i.test(cookie)) problems.push('voter cookie is not Secure');
         }
         verdict('poll.vote.cookie', 'POST', votes, problems, {
-          ok: `Set-Cookie ${snippet(cookie.split(';')[0].split('=')[0], 30)}=…; ${cookie.split(';').slice(1).map((s) => s.trim()).join('; ')}`,
+          ok: `Set-Cookie ${snippet(cookie.split(';')[0].split('=')[0], 30)}=…; ${cookie
+            .split(';')
+            .slice(1)
+            .map((s) => s.trim())
+            .join('; ')}`,
           expected: `an HttpOnly voter cookie${https ? ' with SameSite=None; Secure' : ''}`,
           actual: cookies.length ? snippet(cookie.replace(/=[^;]*/, '=…'), 80) : 'no Set-Cookie',
         });
@@ -427,7 +495,9 @@ export async function runConformance(options) {
         expect('poll.vote.idempotent-replay', replay, {
           status: 200,
           expected: '200 with the same body as the first vote',
-          semantic: (json) => [!same(json, first.json) && `a different body: ${snippet(JSON.stringify(json), 80)} vs ${snippet(JSON.stringify(first.json), 80)}`],
+          semantic: (json) => [
+            !same(json, first.json) && `a different body: ${snippet(JSON.stringify(json), 80)} vs ${snippet(JSON.stringify(first.json), 80)}`,
+          ],
         });
         const after = await request('GET', base, { jar: voter });
         expect('poll.vote.counted-once', after, {
@@ -435,7 +505,9 @@ export async function runConformance(options) {
           expected: '200 Poll counting the repeated vote once',
           semantic: (json) => [
             !same(json.myVote, [option]) && `myVote ${JSON.stringify(json.myVote)}, expected ["${option}"] (is the voter cookie honoured?)`,
-            typeof first.json.totalVotes === 'number' && typeof json.totalVotes === 'number' && json.totalVotes !== first.json.totalVotes &&
+            typeof first.json.totalVotes === 'number' &&
+              typeof json.totalVotes === 'number' &&
+              json.totalVotes !== first.json.totalVotes &&
               `totalVotes ${json.totalVotes} after the replay, ${first.json.totalVotes} after the first vote (a second vote was counted, or someone else voted meanwhile)`,
           ],
         });
@@ -446,11 +518,32 @@ export async function runConformance(options) {
 
   // ---------------------------------------------------------------- comments: writes (reader token)
   const writeChecks = [
-    'session', 'comments.post.invalid', 'comments.post.too-long', 'comments.post.invalid-parent', 'comments.post',
-    'comments.post.idempotent-replay', 'comments.post.counted-once', 'events.thread.live', 'comments.reply', 'comments.reply.listed',
-    'comments.edit', 'comments.edit.invalid', 'comments.edit.bad-json', 'comments.edit.unsupported-media', 'comments.edit.not-found',
-    'comments.edit.anonymous', 'comments.like', 'comments.like.repeat', 'comments.unlike', 'comments.like.not-found', 'comments.report',
-    'comments.report.invalid', 'comments.report.not-found', 'comments.delete.anonymous', 'comments.delete', 'comments.delete.idempotent-replay',
+    'session',
+    'comments.post.invalid',
+    'comments.post.too-long',
+    'comments.post.invalid-parent',
+    'comments.post',
+    'comments.post.idempotent-replay',
+    'comments.post.counted-once',
+    'events.thread.live',
+    'comments.reply',
+    'comments.reply.listed',
+    'comments.edit',
+    'comments.edit.invalid',
+    'comments.edit.bad-json',
+    'comments.edit.unsupported-media',
+    'comments.edit.not-found',
+    'comments.edit.anonymous',
+    'comments.like',
+    'comments.like.repeat',
+    'comments.unlike',
+    'comments.like.not-found',
+    'comments.report',
+    'comments.report.invalid',
+    'comments.report.not-found',
+    'comments.delete.anonymous',
+    'comments.delete',
+    'comments.delete.idempotent-replay',
     'comments.delete.gone',
   ];
   const secondChecks = ['session.second', 'comments.edit.forbidden', 'comments.delete.forbidden', 'comments.like.second-user'];
@@ -475,7 +568,12 @@ export async function runConformance(options) {
       skipAll(secondChecks, 'no second reader token: pass --second-token <JWT of another reader>');
     } else {
       const res = await request('GET', '/session', { token: options.secondToken });
-      if (expect('session.second', res, { status: 200, semantic: (json) => [json.id === me.id && `the same reader "${me.id}" as --token; pass another reader's token`] })) {
+      if (
+        expect('session.second', res, {
+          status: 200,
+          semantic: (json) => [json.id === me.id && `the same reader "${me.id}" as --token; pass another reader's token`],
+        })
+      ) {
         second = options.secondToken;
       } else {
         skipAll(secondChecks.slice(1), 'the second reader token is unusable (see session.second)');
@@ -511,7 +609,10 @@ export async function runConformance(options) {
     if (!ok) {
       live.close();
       skipAll(writeChecks.slice(5), `POST ${threadsPath} did not create a comment (${got(created)})`);
-      skipAll(secondChecks.slice(1).filter(() => second), `POST ${threadsPath} did not create a comment`);
+      skipAll(
+        secondChecks.slice(1).filter(() => second),
+        `POST ${threadsPath} did not create a comment`,
+      );
       return;
     }
     const comment = created.json;
@@ -522,7 +623,11 @@ export async function runConformance(options) {
     expect('comments.post.idempotent-replay', replay, {
       status: 201,
       expected: '201 with the same comment as the first post',
-      semantic: (json) => [json.id !== comment.id ? `a second comment "${json.id}" (first was "${comment.id}")` : !same(json, comment) && `a different body: ${snippet(JSON.stringify(json), 80)}`],
+      semantic: (json) => [
+        json.id !== comment.id
+          ? `a second comment "${json.id}" (first was "${comment.id}")`
+          : !same(json, comment) && `a different body: ${snippet(JSON.stringify(json), 80)}`,
+      ],
     });
     const listAfter = await request('GET', `${threadsPath}?sort=newest&limit=100`, { token });
     const counts = await request('GET', `/counts?threads=${enc(writeThread)}`);
@@ -535,7 +640,10 @@ export async function runConformance(options) {
         return [
           copies !== 1 && `${copies} comments with the posted text in GET ${threadsPath}, expected 1`,
           want !== null && json.total !== want && `total ${json.total}, expected ${want}`,
-          want !== null && counts.status === 200 && counts.json?.counts?.[writeThread] !== want && `GET /counts says ${counts.json?.counts?.[writeThread]}, expected ${want}`,
+          want !== null &&
+            counts.status === 200 &&
+            counts.json?.counts?.[writeThread] !== want &&
+            `GET /counts says ${counts.json?.counts?.[writeThread]}, expected ${want}`,
         ];
       },
     });
@@ -555,7 +663,13 @@ export async function runConformance(options) {
           if (!event || (event.event === 'comment' && event.json?.id === comment.id)) break;
         }
         if (!event) problems.push(`no "comment" event for ${comment.id} within 5 s of posting`);
-        else problems.push(...contract.validate(contract.schema('Comment'), event.json).slice(0, 2).map((e) => `event data off-schema: ${e}`));
+        else
+          problems.push(
+            ...contract
+              .validate(contract.schema('Comment'), event.json)
+              .slice(0, 2)
+              .map((e) => `event data off-schema: ${e}`),
+          );
       }
       verdict('events.thread.live', 'GET', `/threads/${enc(writeThread)}/events`, problems, {
         ok: `"comment" event with the new Comment`,
@@ -597,16 +711,24 @@ export async function runConformance(options) {
       ],
     });
     expect('comments.edit.invalid', await request('PATCH', commentPath, { token, json: { body: '' } }), { status: 422 });
-    expect('comments.edit.bad-json', await request('PATCH', commentPath, { token, body: '{"body": ', contentType: 'application/json' }), { status: [400, 422] });
+    expect('comments.edit.bad-json', await request('PATCH', commentPath, { token, body: '{"body": ', contentType: 'application/json' }), {
+      status: [400, 422],
+    });
     expect('comments.edit.unsupported-media', await request('PATCH', commentPath, { token, body: 'plain text', contentType: 'text/plain' }), { status: 415 });
     expect('comments.edit.not-found', await request('PATCH', `/comments/${missingId}`, { token, json: { body: edited } }), { status: 404 });
     expect('comments.edit.anonymous', await request('PATCH', commentPath, { json: { body: edited } }), { status: 401, code: 'auth_required' });
-    if (second) expect('comments.edit.forbidden', await request('PATCH', commentPath, { token: second, json: { body: 'Not mine to edit' } }), { status: published ? 403 : [403, 404] });
+    if (second)
+      expect('comments.edit.forbidden', await request('PATCH', commentPath, { token: second, json: { body: 'Not mine to edit' } }), {
+        status: published ? 403 : [403, 404],
+      });
 
     if (!published) skipAll(['comments.like', 'comments.like.repeat', ...(second ? ['comments.like.second-user'] : []), 'comments.unlike'], pending);
     else await likeChecks();
     async function likeChecks() {
-      expect('comments.like', await request('PUT', `${commentPath}/like`, { token }), { status: 200, semantic: (json) => [json.likes !== 1 && `likes ${json.likes}, expected 1`] });
+      expect('comments.like', await request('PUT', `${commentPath}/like`, { token }), {
+        status: 200,
+        semantic: (json) => [json.likes !== 1 && `likes ${json.likes}, expected 1`],
+      });
       expect('comments.like.repeat', await request('PUT', `${commentPath}/like`, { token }), {
         status: 200,
         expected: '200 Likes still 1 (one like per reader)',
@@ -628,10 +750,14 @@ export async function runConformance(options) {
     const reporter = new CookieJar();
     if (!published) skipAll(['comments.report', 'comments.report.invalid'], pending);
     else {
-      expect('comments.report', await request('POST', `${commentPath}/reports`, { json: { reason: 'Conformance check: please ignore' }, jar: reporter }), { status: 202 });
+      expect('comments.report', await request('POST', `${commentPath}/reports`, { json: { reason: 'Conformance check: please ignore' }, jar: reporter }), {
+        status: 202,
+      });
       expect('comments.report.invalid', await request('POST', `${commentPath}/reports`, { json: { reason: '' }, jar: reporter }), { status: 422 });
     }
-    expect('comments.report.not-found', await request('POST', `/comments/${missingId}/reports`, { json: { reason: 'Conformance check' }, jar: reporter }), { status: 404 });
+    expect('comments.report.not-found', await request('POST', `/comments/${missingId}/reports`, { json: { reason: 'Conformance check' }, jar: reporter }), {
+      status: 404,
+    });
 
     expect('comments.delete.anonymous', await request('DELETE', commentPath), { status: 401, code: 'auth_required' });
     if (second) expect('comments.delete.forbidden', await request('DELETE', commentPath, { token: second }), { status: published ? 403 : [403, 404] });
@@ -641,7 +767,10 @@ export async function runConformance(options) {
     const deleted = await request('DELETE', commentPath, { token, idempotencyKey: deleteKey });
     const deleteOk = expect('comments.delete', deleted, { status: 204 });
     if (deleteOk) {
-      expect('comments.delete.idempotent-replay', await request('DELETE', commentPath, { token, idempotencyKey: deleteKey }), { status: 204, expected: '204 again (same Idempotency-Key)' });
+      expect('comments.delete.idempotent-replay', await request('DELETE', commentPath, { token, idempotencyKey: deleteKey }), {
+        status: 204,
+        expected: '204 again (same Idempotency-Key)',
+      });
       expect('comments.delete.gone', await request('GET', `${threadsPath}?sort=newest&limit=100`, { token }), {
         status: 200,
         expected: '200 CommentPage without the deleted comment',
@@ -719,7 +848,12 @@ export async function runConformance(options) {
     }
     {
       const problems = [];
-      const cases = [['PATCH', `/comments/${missingId}`], ['DELETE', `/comments/${missingId}`], ['PUT', `/comments/${missingId}/like`], ['POST', `/polls/${enc(pollId ?? missingId)}/votes`]];
+      const cases = [
+        ['PATCH', `/comments/${missingId}`],
+        ['DELETE', `/comments/${missingId}`],
+        ['PUT', `/comments/${missingId}/like`],
+        ['POST', `/polls/${enc(pollId ?? missingId)}/votes`],
+      ];
       let last = null;
       for (const [method, path] of cases) {
         const res = await preflight(path, method, 'content-type, idempotency-key', origin);
@@ -767,7 +901,10 @@ export async function runConformance(options) {
     const pre = await preflight(threadsPath, 'POST', 'authorization, content-type, idempotency-key', FOREIGN_ORIGIN);
     const read = await request('GET', `/counts?threads=${enc(readThread ?? writeThread)}`, { headers: { Origin: FOREIGN_ORIGIN } });
     const problems = [];
-    for (const [what, res] of [['preflight', pre], ['GET /counts', read]]) {
+    for (const [what, res] of [
+      ['preflight', pre],
+      ['GET /counts', read],
+    ]) {
       const allowOrigin = res.headers.get('access-control-allow-origin');
       if (allowOrigin === FOREIGN_ORIGIN) problems.push(`${what} allows the foreign origin`);
       else if (allowOrigin === '*') problems.push(`${what} answers Access-Control-Allow-Origin "*"`);

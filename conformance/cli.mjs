@@ -25,7 +25,15 @@ Environment: NEWS_CONFORMANCE_TOKEN and NEWS_CONFORMANCE_SECOND_TOKEN stand in f
 
 function parseArgs(argv) {
   const options = { json: false };
-  const valued = { '--token': 'token', '--second-token': 'secondToken', '--origin': 'origin', '--article': 'article', '--poll': 'poll', '--thread': 'thread', '--timeout': 'timeoutMs' };
+  const valued = {
+    '--token': 'token',
+    '--second-token': 'secondToken',
+    '--origin': 'origin',
+    '--article': 'article',
+    '--poll': 'poll',
+    '--thread': 'thread',
+    '--timeout': 'timeoutMs',
+  };
   const positional = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];

@@ -59,7 +59,15 @@ export function createClient({ endpoint, timeoutMs = 10_000, maxRetryAfterS = 30
       try {
         text = await response.text();
       } catch (error) {
-        return { method, path, status: response.status, error: `body could not be read: ${error.message}`, headers: response.headers, text: '', ms: Date.now() - started };
+        return {
+          method,
+          path,
+          status: response.status,
+          error: `body could not be read: ${error.message}`,
+          headers: response.headers,
+          text: '',
+          ms: Date.now() - started,
+        };
       }
       const retryAfter = Number(response.headers.get('retry-after'));
       if (response.status === 429 && attempt < 2 && Number.isFinite(retryAfter) && retryAfter <= maxRetryAfterS) {
@@ -78,7 +86,19 @@ export function createClient({ endpoint, timeoutMs = 10_000, maxRetryAfterS = 30
           jsonError = error.message;
         }
       }
-      return { method, path, status: response.status, headers: response.headers, contentType, text, json, jsonError, setCookies, waited, ms: Date.now() - started };
+      return {
+        method,
+        path,
+        status: response.status,
+        headers: response.headers,
+        contentType,
+        text,
+        json,
+        jsonError,
+        setCookies,
+        waited,
+        ms: Date.now() - started,
+      };
     }
   }
 

@@ -7,21 +7,13 @@ const widget = document.querySelector('.markets');
 /** Only well-formed entries are shown; anything else in the JSON is ignored. */
 function readItems(data) {
   const items = Array.isArray(data?.items) ? data.items : [];
-  return items
-    .filter(
-      (item) =>
-        typeof item?.name === 'string' &&
-        Number.isFinite(item.value) &&
-        Number.isFinite(item.changePercent),
-    )
-    .slice(0, 4);
+  return items.filter((item) => typeof item?.name === 'string' && Number.isFinite(item.value) && Number.isFinite(item.changePercent)).slice(0, 4);
 }
 
 function formatters() {
   const locale = document.documentElement.lang || undefined;
   return {
-    value: (n, decimals) =>
-      new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(n),
+    value: (n, decimals) => new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(n),
     change: (percent) =>
       new Intl.NumberFormat(locale, {
         style: 'percent',
@@ -29,8 +21,7 @@ function formatters() {
         minimumFractionDigits: 2,
         maximumFractionDigits: 2,
       }).format(percent / 100),
-    time: (iso) =>
-      new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(iso)),
+    time: (iso) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(iso)),
   };
 }
 
@@ -54,13 +45,7 @@ function renderItem(li, item, format) {
   const change = element('span', 'markets-change');
   change.append(arrowIcon, ` ${format.change(item.changePercent)}`);
   // Spaces between the parts, so a screen reader says "Harbour 50, 4,812.6" and not "Harbour 504,812.6".
-  li.replaceChildren(
-    element('span', 'markets-name', item.name),
-    ' ',
-    element('span', 'markets-value', format.value(item.value, decimals)),
-    ' ',
-    change,
-  );
+  li.replaceChildren(element('span', 'markets-name', item.name), ' ', element('span', 'markets-value', format.value(item.value, decimals)), ' ', change);
 }
 
 function showLoading(status, list) {

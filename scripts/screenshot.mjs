@@ -18,7 +18,10 @@ const browser = await puppeteer.launch({
   args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
 try {
-  for (const [name, width] of [['phone', 375], ['desktop', 1280]]) {
+  for (const [name, width] of [
+    ['phone', 375],
+    ['desktop', 1280],
+  ]) {
     for (const scheme of ['light', 'dark']) {
       const page = await browser.newPage();
       const problems = [];

@@ -112,15 +112,17 @@ async function checkStory(story) {
     const run = async () => {
       await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, { waitUntil: 'load' });
       // Storybook's render phase reaches `finished` after render, play function and afterEach hooks.
-      await page.waitForFunction(
-        () => {
-          const phase = window.__STORYBOOK_PREVIEW__?.currentRender?.phase;
-          return ['finished', 'completed', 'errored', 'aborted'].includes(phase) || document.body.classList.contains('sb-show-errordisplay');
-        },
-        { timeout: storyTimeoutMs, polling: 50 },
-      ).catch(() => {
-        throw new Error(`did not finish rendering within ${storyTimeoutMs} ms`);
-      });
+      await page
+        .waitForFunction(
+          () => {
+            const phase = window.__STORYBOOK_PREVIEW__?.currentRender?.phase;
+            return ['finished', 'completed', 'errored', 'aborted'].includes(phase) || document.body.classList.contains('sb-show-errordisplay');
+          },
+          { timeout: storyTimeoutMs, polling: 50 },
+        )
+        .catch(() => {
+          throw new Error(`did not finish rendering within ${storyTimeoutMs} ms`);
+        });
       const state = await page.evaluate(async () => {
         const phase = window.__STORYBOOK_PREVIEW__?.currentRender?.phase;
         const errorShown = document.body.classList.contains('sb-show-errordisplay');

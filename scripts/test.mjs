@@ -20,6 +20,7 @@ const only = list(process.env.ONLY);
 const steps = [
   { name: 'typecheck', cmd: 'npx tsc --noEmit -p tsconfig.json && npx tsc --noEmit -p server/tsconfig.json' },
   { name: 'lint', cmd: 'npx eslint .' },
+  { name: 'format', cmd: 'npx prettier --check .' },
   { name: 'build', cmd: 'npm run build --silent && npm run size --silent && node --test test/build/', counts: nodeTestCounts },
   { name: 'browser', cmd: 'npx wtr', counts: wtrCounts },
   { name: 'storybook', cmd: 'npm run build-storybook --silent && node scripts/test-stories.mjs', counts: plainCounts },
@@ -64,10 +65,11 @@ function run(step) {
     console.log(`\n▶ ${step.name}: ${step.cmd}`);
     const child = spawn(step.cmd, { shell: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', ...step.env?.() } });
     let output = '';
-    const tee = (stream, target) => stream.on('data', (chunk) => {
-      output += chunk;
-      target.write(chunk);
-    });
+    const tee = (stream, target) =>
+      stream.on('data', (chunk) => {
+        output += chunk;
+        target.write(chunk);
+      });
     tee(child.stdout, process.stdout);
     tee(child.stderr, process.stderr);
     // Runners colour their output even when told not to; counts are read from the plain text.

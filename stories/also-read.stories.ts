@@ -200,7 +200,8 @@ export const UnfurlError: Story = {
   parameters: {
     docs: {
       description: {
-        story: 'The lookup fails once (HTTP 500): the link still works from its light-DOM headline, with a quiet "Preview unavailable" note; "Try again" then loads the preview.',
+        story:
+          'The lookup fails once (HTTP 500): the link still works from its light-DOM headline, with a quiet "Preview unavailable" note; "Try again" then loads the preview.',
       },
     },
   },
@@ -255,7 +256,8 @@ export const Dark: Story = {
   parameters: {
     docs: {
       description: {
-        story: 'On a dark page with no theme tokens: plain, with thumbnail and long headline, and the unfurl error note; label, rules and text must keep their contrast.',
+        story:
+          'On a dark page with no theme tokens: plain, with thumbnail and long headline, and the unfurl error note; label, rules and text must keep their contrast.',
       },
     },
   },
@@ -282,7 +284,8 @@ export const CustomTokens: Story = {
   parameters: {
     docs: {
       description: {
-        story: 'A publisher brand through global tokens plus `--news-also-read-image-size`: serif headline, brand-red label and rules, square corners, larger thumbnail.',
+        story:
+          'A publisher brand through global tokens plus `--news-also-read-image-size`: serif headline, brand-red label and rules, square corners, larger thumbnail.',
       },
     },
   },

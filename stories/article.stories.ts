@@ -71,7 +71,9 @@ function everyBlockArticle(): Article {
       { type: 'heading', level: 2, text: 'What is wrong with the bridge' },
       {
         type: 'paragraph',
-        content: ['A city inspection last spring found corrosion in 14 of the bridge’s 40 steel bearings and cracks in the concrete deck above the main shipping channel.'],
+        content: [
+          'A city inspection last spring found corrosion in 14 of the bridge’s 40 steel bearings and cracks in the concrete deck above the main shipping channel.',
+        ],
       },
       {
         type: 'quote',
@@ -96,14 +98,26 @@ function everyBlockArticle(): Article {
           ['A five-year rise in property rates of about 4.8 percent'],
         ],
       },
-      { type: 'did-you-know', text: 'The Northgate Harbour Bridge opened in 1968 and was designed for about 20,000 vehicles a day. It now carries three times that number.' },
+      {
+        type: 'did-you-know',
+        text: 'The Northgate Harbour Bridge opened in 1968 and was designed for about 20,000 vehicles a day. It now carries three times that number.',
+      },
       { type: 'heading', level: 4, text: 'What happens after Tuesday' },
       {
         type: 'list',
         ordered: true,
-        items: [['The council votes on a plan'], ['The regional transport authority approves any toll'], ['Contracts are signed and work starts by the autumn']],
+        items: [
+          ['The council votes on a plan'],
+          ['The regional transport authority approves any toll'],
+          ['Contracts are signed and work starts by the autumn'],
+        ],
       },
-      { type: 'also-read', href: '/articles/eastshore-ferry-subsidy', headline: 'Eastshore ferry keeps its subsidy for one more winter', image: storyAsset('related-ferry.svg') },
+      {
+        type: 'also-read',
+        href: '/articles/eastshore-ferry-subsidy',
+        headline: 'Eastshore ferry keeps its subsidy for one more winter',
+        image: storyAsset('related-ferry.svg'),
+      },
       { type: 'poll', pollId: bridgePoll().id },
       { type: 'comments' },
       { type: 'related', limit: 4 },
@@ -275,7 +289,8 @@ export const DataLoading: Story = {
   parameters: {
     docs: {
       description: {
-        story: '`getArticle` never answers: a pulsing skeleton of headline, lines and a 16:9 hero holds the article’s height, so nothing below it jumps when it arrives.',
+        story:
+          '`getArticle` never answers: a pulsing skeleton of headline, lines and a 16:9 hero holds the article’s height, so nothing below it jumps when it arrives.',
       },
     },
   },
@@ -287,7 +302,9 @@ export const DataError: Story = {
     const adapter = storyAdapter();
     // One failure only, so "Try again" shows the recovery.
     adapter.fail('getArticle', 500, 1);
-    return column(html`<news-article article-id=${ARTICLE_ID} .adapter=${adapter} @news-error=${(event: CustomEvent) => logError(event.detail)}></news-article>`);
+    return column(
+      html`<news-article article-id=${ARTICLE_ID} .adapter=${adapter} @news-error=${(event: CustomEvent) => logError(event.detail)}></news-article>`,
+    );
   },
   parameters: {
     docs: {

@@ -23,7 +23,16 @@ interface BylineArgs {
 const photo = storyAsset('reporter.svg');
 
 /** One byline from the controls' args. */
-const renderByline = ({ author, avatar, 'author-href': authorHref, published, updated, 'reading-time': readingTime, adapter: _adapter, ...tokens }: BylineArgs) => html`
+const renderByline = ({
+  author,
+  avatar,
+  'author-href': authorHref,
+  published,
+  updated,
+  'reading-time': readingTime,
+  adapter: _adapter,
+  ...tokens
+}: BylineArgs) => html`
   <news-byline
     author=${ifDefined(author || undefined)}
     avatar=${ifDefined(avatar || undefined)}
@@ -77,7 +86,8 @@ export const Initials: Story = {
   parameters: {
     docs: {
       description: {
-        story: 'A desk byline without a photo: "Metro Bureau" becomes "MB" in a round avatar, then "By Metro Bureau" and "3 min read", as on the reference page.',
+        story:
+          'A desk byline without a photo: "Metro Bureau" becomes "MB" in a round avatar, then "By Metro Bureau" and "3 min read", as on the reference page.',
       },
     },
   },
@@ -161,7 +171,8 @@ export const InsideArticle: Story = {
   parameters: {
     docs: {
       description: {
-        story: '`reading-time="auto"` inside a `<news-article>`: the article counts its body (about 420 words at 230 a minute) and the byline shows "2 min read".',
+        story:
+          '`reading-time="auto"` inside a `<news-article>`: the article counts its body (about 420 words at 230 a minute) and the byline shows "2 min read".',
       },
     },
   },
@@ -214,7 +225,8 @@ export const RightToLeft: Story = {
   parameters: {
     docs: {
       description: {
-        story: 'An Arabic page, right to left: the avatar sits on the right, "بقلم" precedes the name, and dates and "دقائق قراءة" come from the Arabic catalog.',
+        story:
+          'An Arabic page, right to left: the avatar sits on the right, "بقلم" precedes the name, and dates and "دقائق قراءة" come from the Arabic catalog.',
       },
     },
   },

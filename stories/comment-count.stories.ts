@@ -49,7 +49,9 @@ export const UnderAByline: Story = {
     <p style="margin: 0; color: light-dark(#555, #b0b0b0); font-size: 0.875rem">
       28 November 2026 · 4 min read · <news-comment-count thread-id="twelve" href="#comments" .adapter=${storyAdapter()}></news-comment-count>
     </p>`,
-  parameters: { docs: { description: { story: 'Inline in the meta line under a headline, where publishers usually put it; it inherits the line\'s font and size.' } } },
+  parameters: {
+    docs: { description: { story: "Inline in the meta line under a headline, where publishers usually put it; it inherits the line's font and size." } },
+  },
 };
 
 export const Languages: Story = {
@@ -77,5 +79,5 @@ export const Error: Story = {
 
 export const Dark: Story = {
   globals: { theme: 'dark' },
-  parameters: { docs: { description: { story: 'On a dark page the link follows the page\'s colours.' } } },
+  parameters: { docs: { description: { story: "On a dark page the link follows the page's colours." } } },
 };

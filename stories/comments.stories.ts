@@ -53,7 +53,17 @@ const logEvents: Decorator = (story) => html`
   </div>
 `;
 
-const renderThread = ({ 'thread-id': threadId, 'sign-in-url': signInUrl, sort, 'page-size': pageSize, 'max-length': maxLength, live, loading, adapter, ...tokens }: CommentsArgs) => html`
+const renderThread = ({
+  'thread-id': threadId,
+  'sign-in-url': signInUrl,
+  sort,
+  'page-size': pageSize,
+  'max-length': maxLength,
+  live,
+  loading,
+  adapter,
+  ...tokens
+}: CommentsArgs) => html`
   <news-comments
     thread-id=${ifDefined(threadId || undefined)}
     sign-in-url=${ifDefined(signInUrl || undefined)}
@@ -117,7 +127,8 @@ export const SignedOut: Story = {
   parameters: {
     docs: {
       description: {
-        story: 'No session: everyone can read, sort, open replies and report; writing needs "Please sign in to leave a comment" and its link (the story cancels `news-sign-in`, as a host with its own login would).',
+        story:
+          'No session: everyone can read, sort, open replies and report; writing needs "Please sign in to leave a comment" and its link (the story cancels `news-sign-in`, as a host with its own login would).',
       },
     },
   },
@@ -126,7 +137,11 @@ export const SignedOut: Story = {
 export const SignedIn: Story = {
   render: (args) => renderThread({ ...args, adapter: storyAdapter({ signedIn: true }) }),
   parameters: {
-    docs: { description: { story: 'Signed in as Sam Okafor: the composer with its character counter sits above the thread; every comment offers Like, Reply and Report.' } },
+    docs: {
+      description: {
+        story: 'Signed in as Sam Okafor: the composer with its character counter sits above the thread; every comment offers Like, Reply and Report.',
+      },
+    },
   },
 };
 
@@ -143,21 +158,30 @@ export const Loading: Story = {
     adapter.hang('getSession');
     return renderThread({ ...args, adapter });
   },
-  parameters: { docs: { description: { story: 'While the first page loads: a skeleton the height of a few comments, so the page below does not jump when they arrive.' } } },
+  parameters: {
+    docs: { description: { story: 'While the first page loads: a skeleton the height of a few comments, so the page below does not jump when they arrive.' } },
+  },
 };
 
 export const LongThread: Story = {
   args: { 'page-size': 10 },
   render: (args) => renderThread({ ...args, adapter: storyAdapter({ signedIn: true, extraComments: 60 }) }),
   parameters: {
-    docs: { description: { story: '64 top-level comments ten at a time: "Load more" fetches the next page with the cursor and moves focus to the first new comment.' } },
+    docs: {
+      description: {
+        story: '64 top-level comments ten at a time: "Load more" fetches the next page with the cursor and moves focus to the first new comment.',
+      },
+    },
   },
 };
 
 const pendingSeed = (): MemorySeed => ({
   user: demoReader,
   comments: [
-    { ...comment('p1', demoReader, 'I think the toll should end the day the repair is paid off, and the council should put that in writing.', 2), status: 'pending' },
+    {
+      ...comment('p1', demoReader, 'I think the toll should end the day the repair is paid off, and the council should put that in writing.', 2),
+      status: 'pending',
+    },
     comment('p2', { id: 'reader-lena', name: 'Lena Marsh' }, 'The bond looks cheaper only because the interest is paid by somebody else later.', 40, 5),
   ],
   premoderatedThreads: ['story-pending'],
@@ -170,7 +194,11 @@ export const Pending: Story = {
   args: { 'thread-id': 'story-pending' },
   render: (args) => renderThread({ ...args, adapter: createMemoryAdapter(pendingSeed(), { latencyMs: 150 }) }),
   parameters: {
-    docs: { description: { story: 'A pre-moderated thread: the reader\'s own comment is marked "Awaiting moderation"; nobody else sees it until a moderator approves it.' } },
+    docs: {
+      description: {
+        story: 'A pre-moderated thread: the reader\'s own comment is marked "Awaiting moderation"; nobody else sees it until a moderator approves it.',
+      },
+    },
   },
 };
 
@@ -201,7 +229,9 @@ export const DeletedWithReplies: Story = {
   },
   parameters: {
     docs: {
-      description: { story: 'A deleted comment stays as a "This comment was deleted." placeholder so its replies keep their context; the second reply carries an @mention.' },
+      description: {
+        story: 'A deleted comment stays as a "This comment was deleted." placeholder so its replies keep their context; the second reply carries an @mention.',
+      },
     },
   },
 };
@@ -213,7 +243,9 @@ export const Error: Story = {
     return renderThread({ ...args, adapter });
   },
   parameters: {
-    docs: { description: { story: 'The thread could not be loaded: a plain message with "Try again" (the console gets one warning and the page a `news-error`).' } },
+    docs: {
+      description: { story: 'The thread could not be loaded: a plain message with "Try again" (the console gets one warning and the page a `news-error`).' },
+    },
   },
 };
 
@@ -228,7 +260,8 @@ export const Posting: Story = {
   parameters: {
     docs: {
       description: {
-        story: 'The moment after "Post comment": the comment is already in the list, dimmed and marked "Posting…", and the composer keeps the text read-only until the server answers.',
+        story:
+          'The moment after "Post comment": the comment is already in the list, dimmed and marked "Posting…", and the composer keeps the text read-only until the server answers.',
       },
     },
   },
@@ -246,7 +279,8 @@ export const FailedPost: Story = {
   parameters: {
     docs: {
       description: {
-        story: 'The post failed (network down): the text stays in the composer and in the saved draft, with the error and "Try again", which reuses the same idempotency key.',
+        story:
+          'The post failed (network down): the text stays in the composer and in the saved draft, with the error and "Try again", which reuses the same idempotency key.',
       },
     },
   },
@@ -258,7 +292,10 @@ export const LiveNewComments: Story = {
   render: (args) => {
     const adapter = storyAdapter({ signedIn: true });
     setTimeout(() => {
-      adapter.simulateComment(DEMO_THREAD_ID, { author: { id: 'reader-olu', name: 'Olu Adeyemi' }, body: 'Just back from the council meeting: the vote is postponed.' });
+      adapter.simulateComment(DEMO_THREAD_ID, {
+        author: { id: 'reader-olu', name: 'Olu Adeyemi' },
+        body: 'Just back from the council meeting: the vote is postponed.',
+      });
       adapter.simulateComment(DEMO_THREAD_ID, { author: { id: 'reader-jo', name: 'Jo Whitcombe' }, body: 'Postponed again? That is the third time.' });
     }, 400);
     return renderThread({ ...args, adapter });
@@ -266,7 +303,10 @@ export const LiveNewComments: Story = {
   play: () => new Promise((resolve) => setTimeout(resolve, 700)),
   parameters: {
     docs: {
-      description: { story: 'With `live`, other readers\' comments wait behind "Show 2 new comments" so nothing moves under the reader; a click shows them and moves focus to the first.' },
+      description: {
+        story:
+          'With `live`, other readers\' comments wait behind "Show 2 new comments" so nothing moves under the reader; a click shows them and moves focus to the first.',
+      },
     },
   },
 };
@@ -290,21 +330,32 @@ export const RightToLeft: Story = {
   render: (args) => inArticle(renderThread({ ...args, adapter: createMemoryAdapter(arabicSeed(), { latencyMs: 150 }) }), 'ar'),
   globals: { locale: 'ar' },
   parameters: {
-    docs: { description: { story: 'An Arabic page, right to left: Arabic plurals ("عرض رد واحد"), avatars and the reply rule on the right, URLs kept left to right inside the text.' } },
+    docs: {
+      description: {
+        story:
+          'An Arabic page, right to left: Arabic plurals ("عرض رد واحد"), avatars and the reply rule on the right, URLs kept left to right inside the text.',
+      },
+    },
   },
 };
 
 export const Dark: Story = {
   render: (args) => renderThread({ ...args, adapter: storyAdapter({ signedIn: true }) }),
   globals: { theme: 'dark' },
-  parameters: { docs: { description: { story: 'A dark page (`color-scheme: dark`) with no tokens set: text, muted metadata, buttons and the composer keep their contrast.' } } },
+  parameters: {
+    docs: {
+      description: { story: 'A dark page (`color-scheme: dark`) with no tokens set: text, muted metadata, buttons and the composer keep their contrast.' },
+    },
+  },
 };
 
 export const Phone: Story = {
   name: 'Phone width',
   render: (args) => renderThread({ ...args, adapter: storyAdapter({ signedIn: true }) }),
   globals: { viewport: { value: 'phone', isRotated: false } },
-  parameters: { docs: { description: { story: 'A 375 px phone: the header, the sort menu and the action buttons wrap; long URLs break instead of widening the page.' } } },
+  parameters: {
+    docs: { description: { story: 'A 375 px phone: the header, the sort menu and the action buttons wrap; long URLs break instead of widening the page.' } },
+  },
 };
 
 export const InArticle: Story = {

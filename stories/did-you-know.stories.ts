@@ -20,8 +20,7 @@ interface DidYouKnowArgs {
   '--news-did-you-know-surface'?: string;
 }
 
-const fact =
-  'The eastern quay was first built in 1923 from stone quarried on the island, and at its busiest it landed more than a hundred boats a week.';
+const fact = 'The eastern quay was first built in 1923 from stone quarried on the island, and at its busiest it landed more than a hundred boats a week.';
 
 /** 600 characters: the longest fact an editor is likely to paste into the box. */
 const longFact =
@@ -103,7 +102,8 @@ export const Variants: Story = {
   parameters: {
     docs: {
       description: {
-        story: '`note` (default), `highlight` for a fact the story hinges on, `quiet` for an aside that should not pull the eye; check that the three are clearly distinct.',
+        story:
+          '`note` (default), `highlight` for a fact the story hinges on, `quiet` for an aside that should not pull the eye; check that the three are clearly distinct.',
       },
     },
   },
@@ -179,7 +179,8 @@ export const Dark: Story = {
   parameters: {
     docs: {
       description: {
-        story: 'All three variants and a box with a link on a dark page (`color-scheme: dark`), with no theme tokens set: contrast of text, accent, surface and link must hold.',
+        story:
+          'All three variants and a box with a link on a dark page (`color-scheme: dark`), with no theme tokens set: contrast of text, accent, surface and link must hold.',
       },
     },
   },

@@ -97,7 +97,12 @@ const copy = {
 function poll(lang: Lang): Poll {
   const english = bridgePoll({ id: POLL_ID, myVote: ['blend'] });
   if (lang !== 'ar') return english;
-  const labels = ['رسم عبور بقيمة 2.50 دولار حتى سداد تكلفة الإصلاح', 'سندات لمدة 30 عامًا توزّع التكلفة', 'زيادة ضريبة العقارات لمدة خمس سنوات', 'رسم عبور أصغر مع سندات أقصر أجلًا'];
+  const labels = [
+    'رسم عبور بقيمة 2.50 دولار حتى سداد تكلفة الإصلاح',
+    'سندات لمدة 30 عامًا توزّع التكلفة',
+    'زيادة ضريبة العقارات لمدة خمس سنوات',
+    'رسم عبور أصغر مع سندات أقصر أجلًا',
+  ];
   return {
     ...english,
     question: 'ما الخطوة التالية الأكثر مصداقية بعد تقرير فحص الجسر؟',
@@ -120,10 +125,22 @@ function thread(lang: Lang, signedIn: boolean): Comment[] {
     ];
   }
   const comments = [
-    comment('c1', lena, 'I cross this bridge twice a day and the potholes on the north side get worse every month. Fix it first, argue about the bill afterwards.', 150, 14),
+    comment(
+      'c1',
+      lena,
+      'I cross this bridge twice a day and the potholes on the north side get worse every month. Fix it first, argue about the bill afterwards.',
+      150,
+      14,
+    ),
     comment('c2', tomas, 'A toll only makes sense if the Eastshore ferry keeps running as the alternative.', 95, 9),
     comment('c2r1', priya, 'The ferry subsidy was renewed for one more winter, so for now it does.', 80, 4, 'c2'),
-    comment('c3', { id: 'reader-olu', name: 'Olu Adeyemi' }, 'The finance committee papers are here: https://www.kestrelbay.example/council/finance\nWorth reading before Tuesday.', 40, 6),
+    comment(
+      'c3',
+      { id: 'reader-olu', name: 'Olu Adeyemi' },
+      'The finance committee papers are here: https://www.kestrelbay.example/council/finance\nWorth reading before Tuesday.',
+      40,
+      6,
+    ),
   ];
   if (signedIn) comments.push(comment('c4', reader, 'The blend option gets my vote: a small toll and a short bond.', 4, 0));
   return comments;
@@ -516,7 +533,8 @@ export const Phone: Story = {
   parameters: {
     docs: {
       description: {
-        story: 'The same page on a 375 px phone: the market box drops under the trending strip, related stories list one per row with thumbnails beside the headlines.',
+        story:
+          'The same page on a 375 px phone: the market box drops under the trending strip, related stories list one per row with thumbnails beside the headlines.',
       },
     },
   },
@@ -528,7 +546,8 @@ export const Dark: Story = {
   parameters: {
     docs: {
       description: {
-        story: 'The page on a dark scheme with no colour tokens, signed out, with a thread of four comments and a reply: every element follows `color-scheme` on its own.',
+        story:
+          'The page on a dark scheme with no colour tokens, signed out, with a thread of four comments and a reply: every element follows `color-scheme` on its own.',
       },
     },
   },
@@ -541,7 +560,8 @@ export const RightToLeft: Story = {
   parameters: {
     docs: {
       description: {
-        story: 'The whole page in Arabic, right to left: localized labels in every element, Arabic plural forms for votes and comments, mirrored layout, and a short Arabic thread.',
+        story:
+          'The whole page in Arabic, right to left: localized labels in every element, Arabic plural forms for votes and comments, mirrored layout, and a short Arabic thread.',
       },
     },
   },

@@ -28,7 +28,6 @@ interface PollArgs {
 
 const QUESTION = bridgePoll().question;
 
-
 const arabicPoll = (overrides: Partial<Poll> = {}) =>
   bridgePoll({
     question: 'ما الخطوة التالية الأكثر مصداقية بعد تقرير فحص الجسر؟',
@@ -159,7 +158,8 @@ export const Voted: Story = {
   parameters: {
     docs: {
       description: {
-        story: 'A reader who has voted sees the results on load: a bar, a percentage and a count per choice (percentages add up to exactly 100), their choice marked, and "Total votes".',
+        story:
+          'A reader who has voted sees the results on load: a bar, a percentage and a count per choice (percentages add up to exactly 100), their choice marked, and "Total votes".',
       },
     },
   },
@@ -205,7 +205,7 @@ export const VoteFails: Story = {
     docs: {
       description: {
         story:
-          'The first vote fails: the optimistic results roll back to the choices with the reader\'s pick kept, a message appears and focus returns to Vote. The second attempt succeeds.',
+          "The first vote fails: the optimistic results roll back to the choices with the reader's pick kept, a message appears and focus returns to Vote. The second attempt succeeds.",
       },
     },
   },
@@ -298,7 +298,12 @@ export const LongLabels: Story = {
           question:
             'After the inspection found corrosion in eleven of the bridge’s forty-two hangers, and with the council due to vote on Tuesday, which of the four funding options set out in the engineers’ report do you think is the fairest way to pay for the $214 million repair?',
           options: [
-            { id: 'toll', label: 'A $2.50 toll on every crossing, charged in both directions, until the full cost of the repair has been paid off, which the council estimates will take eleven years', votes: 187 },
+            {
+              id: 'toll',
+              label:
+                'A $2.50 toll on every crossing, charged in both directions, until the full cost of the repair has been paid off, which the council estimates will take eleven years',
+              votes: 187,
+            },
             { id: 'bond', label: 'A 30-year bond that spreads the cost over a generation of ratepayers', votes: 142 },
             { id: 'rates', label: 'Rates', votes: 68 },
             { id: 'blend', label: 'Averyveryverylongwordwithoutanyspacesthatmustwrapinsidetheboxandneveroverflowit', votes: 127 },
@@ -351,7 +356,9 @@ export const Dark: Story = {
   globals: { theme: 'dark' },
   parameters: {
     docs: {
-      description: { story: 'Open and voted on a dark page with no tokens set: borders, bars, the "Your choice" tag and the Vote button must keep their contrast.' },
+      description: {
+        story: 'Open and voted on a dark page with no tokens set: borders, bars, the "Your choice" tag and the Vote button must keep their contrast.',
+      },
     },
   },
 };
@@ -380,7 +387,12 @@ export const Live: Story = {
     return renderPoll({ ...args, live: true, adapter });
   },
   parameters: {
-    docs: { description: { story: '`live` on, with simulated readers voting every 400 ms: bars and numbers move smoothly, once a second at most, and nothing below the poll shifts.' } },
+    docs: {
+      description: {
+        story:
+          '`live` on, with simulated readers voting every 400 ms: bars and numbers move smoothly, once a second at most, and nothing below the poll shifts.',
+      },
+    },
   },
 };
 

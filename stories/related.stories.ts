@@ -23,10 +23,30 @@ const ARTICLE_ID = 'harbour-bridge-vote';
 /** The article the list belongs to, plus six others: four with drawn thumbnails and two older ones without. */
 function seedArticles(): Article[] {
   return [
-    { id: ARTICLE_ID, url: `/articles/${ARTICLE_ID}`, headline: 'Will Kestrel Bay make drivers pay to fix its harbour bridge?', publishedAt: daysAgo(0), blocks: [] },
+    {
+      id: ARTICLE_ID,
+      url: `/articles/${ARTICLE_ID}`,
+      headline: 'Will Kestrel Bay make drivers pay to fix its harbour bridge?',
+      publishedAt: daysAgo(0),
+      blocks: [],
+    },
     ...kestrelStories(),
-    { id: 'harbour-wall-survey', url: '/articles/harbour-wall-survey', headline: 'Survey finds the harbour wall sound, but the steps need work', image: storyAsset('harbour.svg'), publishedAt: daysAgo(12), blocks: [] },
-    { id: 'council-budget', url: '/articles/council-budget', headline: 'Council approves record budget after all-night session', image: storyAsset('council.svg'), publishedAt: daysAgo(15), blocks: [] },
+    {
+      id: 'harbour-wall-survey',
+      url: '/articles/harbour-wall-survey',
+      headline: 'Survey finds the harbour wall sound, but the steps need work',
+      image: storyAsset('harbour.svg'),
+      publishedAt: daysAgo(12),
+      blocks: [],
+    },
+    {
+      id: 'council-budget',
+      url: '/articles/council-budget',
+      headline: 'Council approves record budget after all-night session',
+      image: storyAsset('council.svg'),
+      publishedAt: daysAgo(15),
+      blocks: [],
+    },
   ];
 }
 
@@ -129,17 +149,15 @@ export const Loading: Story = {
   parameters: {
     docs: {
       description: {
-        story: '`getRelated` never answers: the heading and one skeleton card per `limit` (image, two lines) hold the list’s height, hidden from screen readers.',
+        story:
+          '`getRelated` never answers: the heading and one skeleton card per `limit` (image, two lines) hold the list’s height, hidden from screen readers.',
       },
     },
   },
 };
 
 export const Empty: Story = {
-  render: (args) =>
-    inArticle(
-      renderRelated({ ...args, adapter: createMemoryAdapter({ articles: [seedArticles()[0]!] }, { latencyMs: 150 }) }),
-    ),
+  render: (args) => inArticle(renderRelated({ ...args, adapter: createMemoryAdapter({ articles: [seedArticles()[0]!] }, { latencyMs: 150 }) })),
   parameters: {
     docs: {
       description: {
@@ -182,7 +200,8 @@ export const Limit: Story = {
   parameters: {
     docs: {
       description: {
-        story: '`limit="2"` and `limit="6"`: the grid keeps its column width, so two cards do not stretch and six wrap onto a second row. The two oldest stories use the older 4:3 drawings, cropped to 16:9.',
+        story:
+          '`limit="2"` and `limit="6"`: the grid keeps its column width, so two cards do not stretch and six wrap onto a second row. The two oldest stories use the older 4:3 drawings, cropped to 16:9.',
       },
     },
   },

@@ -69,7 +69,14 @@ describe('<news-also-read>', () => {
   });
 
   it('refuses javascript:, data: and other schemes, renders them inert and warns', async () => {
-    for (const href of ['javascript:window.__xss=1', ' JaVaScRiPt:window.__xss=1', 'java\tscript:window.__xss=1', 'data:text/html,<b>x', 'vbscript:x', 'file:///etc/passwd']) {
+    for (const href of [
+      'javascript:window.__xss=1',
+      ' JaVaScRiPt:window.__xss=1',
+      'java\tscript:window.__xss=1',
+      'data:text/html,<b>x',
+      'vbscript:x',
+      'file:///etc/passwd',
+    ]) {
       const warnings = captureWarnings();
       const errors: string[] = [];
       const wrapper = await fixture(html`<div @news-error=${(e: CustomEvent) => errors.push(e.detail.code)}></div>`);
@@ -81,7 +88,10 @@ describe('<news-also-read>', () => {
       warnings.restore();
       expect(link(el), href).to.equal(null);
       expect(shadow(el, 'span[part="link"]')!.textContent).to.equal('Headline');
-      expect(warnings.messages.some((m) => m.includes('<news-also-read>') && m.includes('refused href')), href).to.equal(true);
+      expect(
+        warnings.messages.some((m) => m.includes('<news-also-read>') && m.includes('refused href')),
+        href,
+      ).to.equal(true);
       expect(errors).to.include('unsafe_href');
     }
     expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
@@ -221,7 +231,9 @@ describe('<news-also-read>', () => {
 
     it('waits until it nears the viewport', async () => {
       const stub = lookupStub();
-      const wrapper = await fixture(html`<div><div style="height: 4000px"></div><news-also-read href="/far" unfurl .adapter=${stub.adapter}></news-also-read></div>`);
+      const wrapper = await fixture(
+        html`<div><div style="height: 4000px"></div><news-also-read href="/far" unfurl .adapter=${stub.adapter}></news-also-read></div>`,
+      );
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(stub.calls).to.have.length(0);
       wrapper.querySelector('news-also-read')!.scrollIntoView();

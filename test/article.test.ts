@@ -28,7 +28,10 @@ const sampleArticle: Article = {
   publishedAt: '2025-11-28T09:30:00Z',
   hero: { src: '/hero.png', alt: 'The bridge at dusk', caption: 'The bridge at dusk.', credit: 'Image Credits - Desk', width: 1200, height: 675 },
   blocks: [
-    { type: 'paragraph', content: ['Plain, ', { text: 'bold', bold: true }, ' and ', { text: 'italic', italic: true }, ' with ', { text: 'a link', href: '/x' }, '.'] },
+    {
+      type: 'paragraph',
+      content: ['Plain, ', { text: 'bold', bold: true }, ' and ', { text: 'italic', italic: true }, ' with ', { text: 'a link', href: '/x' }, '.'],
+    },
     { type: 'paragraph', content: ['Trap: ', { text: 'click me', href: 'javascript:window.__xss=1' }] },
     { type: 'heading', text: 'Section one', level: 2 },
     { type: 'heading', text: 'Sub', level: 3 },
@@ -80,7 +83,9 @@ describe('<news-article>', () => {
     const el = await fixture<NewsArticle>(html`<news-article>
       <h1 slot="headline">Headline</h1><p slot="kicker">Kicker</p><p>Body</p><figure slot="hero"><figcaption>Hero</figcaption></figure>
     </news-article>`);
-    const order = [...el.querySelectorAll('h1, p, figure')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top).map((n) => n.textContent);
+    const order = [...el.querySelectorAll('h1, p, figure')]
+      .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+      .map((n) => n.textContent);
     expect(order).to.deep.equal(['Kicker', 'Headline', 'Hero', 'Body']);
     expect(el.querySelector('h1')!.assignedSlot!.name).to.equal('headline');
     expect(shadow(el, 'article')).to.not.equal(null);
@@ -200,7 +205,9 @@ describe('<news-article>', () => {
     await fixture(html`<div><news-article><p>a</p></news-article><news-article><p>b</p></news-article></div>`);
     const el = document.querySelector('news-article')!;
     expect(getComputedStyle(el.querySelector('p')!).lineHeight).to.not.equal('normal');
-    const sheets = document.adoptedStyleSheets.filter((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.includes("slot=\"kicker\"") || rule.cssText.includes("slot='kicker'")));
+    const sheets = document.adoptedStyleSheets.filter((sheet) =>
+      [...sheet.cssRules].some((rule) => rule.cssText.includes('slot="kicker"') || rule.cssText.includes("slot='kicker'")),
+    );
     expect(sheets).to.have.length(1);
   });
 

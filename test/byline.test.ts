@@ -97,9 +97,7 @@ describe('<news-byline>', () => {
     // The exact date and time: a tooltip written when the pointer first comes over the date.
     expect(times[1].title).to.equal('');
     times[1].dispatchEvent(new PointerEvent('pointerenter'));
-    expect(times[1].title).to.equal(
-      new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(times[1].dateTime)),
-    );
+    expect(times[1].title).to.equal(new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(times[1].dateTime)));
   });
 
   it('localizes "By" and the reading time', async () => {

@@ -66,7 +66,7 @@ describe('<news-comment-count>', () => {
     expect((calls[0].args[0] as string[]).sort()).to.deep.equal(['a', 'b', 'c']);
   });
 
-  it('counts the enclosing article\'s thread by default', async () => {
+  it("counts the enclosing article's thread by default", async () => {
     const adapter = counts({ story: 2 });
     const wrapper = await fixture(html`<news-article article-id="story"><news-comment-count .adapter=${adapter}></news-comment-count></news-article>`);
     await loaded(wrapper.querySelector('news-comment-count')!, '2 comments');

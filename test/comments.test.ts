@@ -56,7 +56,10 @@ const deepActive = () => {
   return active;
 };
 
-async function mount(adapter: MemoryAdapter, attrs: { thread?: string; sort?: string; pageSize?: number; maxLength?: number; live?: boolean; signInUrl?: string } = {}) {
+async function mount(
+  adapter: MemoryAdapter,
+  attrs: { thread?: string; sort?: string; pageSize?: number; maxLength?: number; live?: boolean; signInUrl?: string } = {},
+) {
   const el = await fixture<NewsComments>(html`<news-comments
     thread-id=${attrs.thread ?? DEMO_THREAD_ID}
     loading="eager"
@@ -72,7 +75,10 @@ async function mount(adapter: MemoryAdapter, attrs: { thread?: string; sort?: st
 }
 
 async function ready(el: NewsComments) {
-  await waitFor(() => shadow(el, '[part="list"]')?.getAttribute('aria-busy') === 'false' && (shadow(el, '[part="sign-in"], #c') || shadow(el, '[part="error"]')), 'thread loaded');
+  await waitFor(
+    () => shadow(el, '[part="list"]')?.getAttribute('aria-busy') === 'false' && (shadow(el, '[part="sign-in"], #c') || shadow(el, '[part="error"]')),
+    'thread loaded',
+  );
   await el.updateComplete;
 }
 
@@ -158,7 +164,9 @@ describe('<news-comments>', () => {
 
     it('defaults the thread to the enclosing article id', async () => {
       const adapter = demo();
-      const wrapper = await fixture(html`<news-article article-id=${DEMO_THREAD_ID}><news-comments loading="eager" .adapter=${adapter}></news-comments></news-article>`);
+      const wrapper = await fixture(
+        html`<news-article article-id=${DEMO_THREAD_ID}><news-comments loading="eager" .adapter=${adapter}></news-comments></news-article>`,
+      );
       const el = wrapper.querySelector('news-comments')!;
       await ready(el);
       expect(adapter.calls.find((c) => c.method === 'listComments')!.args[0]).to.equal(DEMO_THREAD_ID);
@@ -166,7 +174,9 @@ describe('<news-comments>', () => {
 
     it('fetches nothing until it nears the viewport', async () => {
       const adapter = demo();
-      const wrapper = await fixture(html`<div><div style="height: 5000px"></div><news-comments thread-id=${DEMO_THREAD_ID} .adapter=${adapter}></news-comments></div>`);
+      const wrapper = await fixture(
+        html`<div><div style="height: 5000px"></div><news-comments thread-id=${DEMO_THREAD_ID} .adapter=${adapter}></news-comments></div>`,
+      );
       const el = wrapper.querySelector('news-comments')!;
       await sleep(150);
       expect(adapter.calls).to.deep.equal([]);
@@ -194,11 +204,19 @@ describe('<news-comments>', () => {
     it('renders author, initials, a relative <time>, line breaks, auto-linked URLs and an edited marker', async () => {
       const adapter = seeded({
         comments: [
-          comment('a', 'First line\nSee https://example.org/grants, then (https://en.wikipedia.org/wiki/Bridge_(disambiguation)).\njavascript:alert(1) is not a link', {
+          comment(
+            'a',
+            'First line\nSee https://example.org/grants, then (https://en.wikipedia.org/wiki/Bridge_(disambiguation)).\njavascript:alert(1) is not a link',
+            {
+              threadId: 't',
+              editedAt: minutesAgo(5),
+            },
+          ),
+          comment('b', 'With a photo', {
             threadId: 't',
-            editedAt: minutesAgo(5),
+            author: { id: 'p', name: 'Photo Person', avatar: 'https://example.org/a.png' },
+            createdAt: minutesAgo(60),
           }),
-          comment('b', 'With a photo', { threadId: 't', author: { id: 'p', name: 'Photo Person', avatar: 'https://example.org/a.png' }, createdAt: minutesAgo(60) }),
         ],
       });
       const el = await mount(adapter, { thread: 't' });
@@ -284,7 +302,11 @@ describe('<news-comments>', () => {
       select.value = 'top';
       select.dispatchEvent(new Event('change'));
       await waitFor(() => bodies(el)[0]?.startsWith('Finally.') && bodies(el)[1]?.startsWith('Keep the old railings'), 'most liked first');
-      expect(adapter.calls.filter((c) => c.method === 'listComments').map((c) => (c.args[1] as { sort: string }).sort)).to.deep.equal(['newest', 'oldest', 'top']);
+      expect(adapter.calls.filter((c) => c.method === 'listComments').map((c) => (c.args[1] as { sort: string }).sort)).to.deep.equal([
+        'newest',
+        'oldest',
+        'top',
+      ]);
     });
   });
 
@@ -472,7 +494,7 @@ describe('<news-comments>', () => {
       expect(textarea(other).value).to.equal('');
     });
 
-    it("keys drafts by reader: another reader on the same browser never sees them, and signing out clears them", async () => {
+    it('keys drafts by reader: another reader on the same browser never sees them, and signing out clears them', async () => {
       const el = await mount(demo({ signedIn: true }));
       await type(el, 'Sam is still writing this');
       const samKey = `news-comments:draft:${demoReader.id}:${DEMO_THREAD_ID}:`;
@@ -572,7 +594,7 @@ describe('<news-comments>', () => {
       await waitFor(() => deepActive() === reply, 'focus back on Reply');
     });
 
-    it('edits the reader\'s own comment within the window, and not after it', async () => {
+    it("edits the reader's own comment within the window, and not after it", async () => {
       const adapter = seeded({
         user: demoReader,
         comments: [
@@ -699,7 +721,7 @@ describe('<news-comments>', () => {
       await waitFor(() => text(deepActive()?.querySelector('[part="body"]')) === 'And another one', 'focus on the first revealed comment');
     });
 
-    it('shows the reader\'s own posts at once', async () => {
+    it("shows the reader's own posts at once", async () => {
       const adapter = demo({ signedIn: true });
       const el = await mount(adapter, { live: true });
       await type(el, 'Mine, live');
@@ -766,7 +788,9 @@ describe('<news-comments>', () => {
   describe('language, direction and theme', () => {
     it('speaks Arabic with Arabic plurals, right to left', async () => {
       const adapter = demo();
-      const wrapper = await fixture(html`<div lang="ar" dir="rtl"><news-comments thread-id=${DEMO_THREAD_ID} loading="eager" .adapter=${adapter}></news-comments></div>`);
+      const wrapper = await fixture(
+        html`<div lang="ar" dir="rtl"><news-comments thread-id=${DEMO_THREAD_ID} loading="eager" .adapter=${adapter}></news-comments></div>`,
+      );
       const el = wrapper.querySelector('news-comments')!;
       await ready(el);
       await waitFor(() => heading(el) === 'التعليقات (٧)' || heading(el) === 'التعليقات (7)', 'Arabic heading');
@@ -819,7 +843,9 @@ describe('<news-comments>', () => {
         comment('bidi', '\u202Eevil override\u202D and \u2067isolate', { threadId: 't', author: { id: 'b', name: '\u202Egnp.exe' } }),
         comment('zalgo', zalgo, { threadId: 't' }),
       ];
-      const wrapper = await fixture(html`<div style="width: 360px"><news-comments thread-id="t" loading="eager" .adapter=${seeded({ comments })}></news-comments></div>`);
+      const wrapper = await fixture(
+        html`<div style="width: 360px"><news-comments thread-id="t" loading="eager" .adapter=${seeded({ comments })}></news-comments></div>`,
+      );
       const el = wrapper.querySelector('news-comments')!;
       await ready(el);
       for (const id of ['long', 'bidi', 'zalgo']) {

@@ -20,7 +20,23 @@ describe('safeUrl', () => {
   });
 
   it('refuses every other scheme, however it is disguised', () => {
-    for (const url of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', 'java\nscript:alert(1)', 'java\tscript:alert(1)', '\u0000javascript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', 'blob:https://x/y', 'mailto:a@b.c', '', '   ', null, undefined]) {
+    for (const url of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      ' javascript:alert(1)',
+      'java\nscript:alert(1)',
+      'java\tscript:alert(1)',
+      '\u0000javascript:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+      'file:///etc/passwd',
+      'blob:https://x/y',
+      'mailto:a@b.c',
+      '',
+      '   ',
+      null,
+      undefined,
+    ]) {
       expect(safeUrl(url), JSON.stringify(url)).to.equal(null);
     }
   });
@@ -83,7 +99,9 @@ describe('i18n', () => {
 
   it('chooses plural forms, with an explicit zero, and formats numbers for the locale', () => {
     registerMessages('en', { 'test.count': { zero: 'No comments', one: '{count} comment', other: '{count} comments' } });
-    registerMessages('ar', { 'test.count': { zero: 'لا تعليقات', one: 'تعليق واحد', two: 'تعليقان', few: '{count} تعليقات', many: '{count} تعليقًا', other: '{count} تعليق' } });
+    registerMessages('ar', {
+      'test.count': { zero: 'لا تعليقات', one: 'تعليق واحد', two: 'تعليقان', few: '{count} تعليقات', many: '{count} تعليقًا', other: '{count} تعليق' },
+    });
     expect(msg('en', 'test.count', { count: 0 })).to.equal('No comments');
     expect(msg('en', 'test.count', { count: 1 })).to.equal('1 comment');
     expect(msg('en', 'test.count', { count: 1234 })).to.equal('1,234 comments');
@@ -92,13 +110,16 @@ describe('i18n', () => {
     expect(msg('es', 'test.count', { count: 5 })).to.equal('5 comments');
   });
 
-  it('has only the strings of the elements loaded, and loads a later element\'s catalog at once', async () => {
+  it("has only the strings of the elements loaded, and loads a later element's catalog at once", async () => {
     // This page loaded the also-read element, not the did-you-know box.
     expect(msg('es', 'alsoRead.previewFailed')).to.equal('Vista previa no disponible.');
     expect(msg('es', 'didYouKnow.heading')).to.equal('didYouKnow.heading');
     // Spanish is loaded: an element module arriving now has its Spanish fetched at once.
     let loads = 0;
-    addMessages({ 'test.late': 'Late' }, { es: async () => (loads++, { default: { 'test.late': 'Tarde' } }), fr: async () => (loads++, { default: { 'test.late': 'Tard' } }) });
+    addMessages(
+      { 'test.late': 'Late' },
+      { es: async () => (loads++, { default: { 'test.late': 'Tarde' } }), fr: async () => (loads++, { default: { 'test.late': 'Tard' } }) },
+    );
     await loadMessages('es');
     expect(msg('es', 'test.late')).to.equal('Tarde');
     expect(loads, 'French is not loaded before a page needs it').to.equal(1);
@@ -135,7 +156,15 @@ describe('i18n', () => {
         const text = formatRelative(locale, new Date(now.getTime() + seconds * 1000), now);
         const abs = Math.abs(seconds);
         const [value, unit] =
-          abs < 60 ? [seconds, 'second'] : abs < 3600 ? [seconds / 60, 'minute'] : abs < 86400 ? [seconds / 3600, 'hour'] : abs < 604800 ? [seconds / 86400, 'day'] : [seconds / 604800, 'week'];
+          abs < 60
+            ? [seconds, 'second']
+            : abs < 3600
+              ? [seconds / 60, 'minute']
+              : abs < 86400
+                ? [seconds / 3600, 'hour']
+                : abs < 604800
+                  ? [seconds / 86400, 'day']
+                  : [seconds / 604800, 'week'];
         expect(text, `${locale} ${seconds}s`).to.equal(rtf.format(Math.round(value), unit as Intl.RelativeTimeFormatUnit));
       }
       for (const n of [0, 1, 2, 5, 11, 21, 100, 999, 1000, 1234, 1e6, 1.5, 0.5, -1, -0, -5]) {
@@ -245,8 +274,7 @@ describe('page context resolution', () => {
     return shadow(el, 'a')!.textContent;
   };
 
-  const stub = (headline: string) =>
-    ({ lookupArticle: async (): Promise<ArticleSummary> => ({ id: 'x', url: '/x', headline }) }) as unknown as NewsAdapter;
+  const stub = (headline: string) => ({ lookupArticle: async (): Promise<ArticleSummary> => ({ id: 'x', url: '/x', headline }) }) as unknown as NewsAdapter;
 
   it('falls back to the <meta> endpoint, then prefers configure(), then the nearest provider, then the element', async () => {
     const meta = Object.assign(document.createElement('meta'), { name: 'news-elements:endpoint', content: '/meta-api' });

@@ -92,7 +92,12 @@ describe('<news-did-you-know>', () => {
     const light = await fixture(html`<div style="color-scheme: light"><news-did-you-know>x</news-did-you-know></div>`);
     const dark = await fixture(html`<div style="color-scheme: dark"><news-did-you-know>x</news-did-you-know></div>`);
     const background = (wrapper: Element) => getComputedStyle(shadow(wrapper.querySelector('news-did-you-know')!, '[part="base"]')!).backgroundColor;
-    const luminance = (color: string) => color.match(/\d+/g)!.slice(0, 3).map(Number).reduce((a, b) => a + b, 0);
+    const luminance = (color: string) =>
+      color
+        .match(/\d+/g)!
+        .slice(0, 3)
+        .map(Number)
+        .reduce((a, b) => a + b, 0);
     expect(luminance(background(light))).to.be.greaterThan(600);
     expect(luminance(background(dark))).to.be.lessThan(200);
   });

@@ -42,15 +42,13 @@ afterEach(async () => {
   await fetch(`${api}/_reset`, { method: 'POST' });
 });
 
-const control = (path: string, body?: unknown) =>
-  fetch(api + path, { method: 'POST', body: JSON.stringify(body ?? {}) }).then((r) => r.json());
+const control = (path: string, body?: unknown) => fetch(api + path, { method: 'POST', body: JSON.stringify(body ?? {}) }).then((r) => r.json());
 
 const script = (route: string, ...responses: ScriptedResponse[]) => control('/_script', { route, responses });
 
 const requests = async (): Promise<LoggedRequest[]> => (await fetch(`${api}/_log`)).json();
 
-const adapter = (options: Partial<FetchAdapterOptions> = {}) =>
-  createFetchAdapter({ endpoint: api, timeoutMs: 3000, backoffMs: 5, ...options });
+const adapter = (options: Partial<FetchAdapterOptions> = {}) => createFetchAdapter({ endpoint: api, timeoutMs: 3000, backoffMs: 5, ...options });
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
   try {
@@ -486,11 +484,7 @@ describe('createFetchAdapter', () => {
   describe('subscribe', () => {
     it('forwards named and plain events, skips unparsable data, and unsubscribes', async () => {
       await script('GET /threads/t1/events', {
-        sse: [
-          { event: 'comment', data: { id: 'c1' } },
-          { data: 'not json {' },
-          { data: { n: 1 } },
-        ],
+        sse: [{ event: 'comment', data: { id: 'c1' } }, { data: 'not json {' }, { data: { n: 1 } }],
       });
       const events: LiveEvent[] = [];
       const unsubscribe = adapter().subscribe!('threads/t1', (e) => events.push(e));
@@ -604,7 +598,23 @@ describe('the adapter a page builds from an endpoint', () => {
 
   it('createFetchAdapter has every route of NewsAdapter, whatever modules are loaded', () => {
     const a = createFetchAdapter({ endpoint: api });
-    const methods = ['getArticle', 'lookupArticle', 'getRelated', 'getPoll', 'vote', 'listComments', 'listReplies', 'postComment', 'editComment', 'deleteComment', 'reportComment', 'likeComment', 'getCounts', 'getSession', 'subscribe'];
+    const methods = [
+      'getArticle',
+      'lookupArticle',
+      'getRelated',
+      'getPoll',
+      'vote',
+      'listComments',
+      'listReplies',
+      'postComment',
+      'editComment',
+      'deleteComment',
+      'reportComment',
+      'likeComment',
+      'getCounts',
+      'getSession',
+      'subscribe',
+    ];
     for (const method of methods) expect(typeof (a as unknown as Record<string, unknown>)[method], method).to.equal('function');
     // Its own properties: a publisher may spread it into their own adapter.
     expect(Object.keys({ ...a }).sort()).to.deep.equal([...methods].sort());

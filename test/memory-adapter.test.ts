@@ -318,9 +318,7 @@ describe('createMemoryAdapter', () => {
       await adapter.deleteComment('a');
       await adapter.deleteComment('b');
       const page = await adapter.listComments('t1');
-      expect(page.comments.map((c) => [c.id, c.status, c.body, c.author.name, c.mine, c.replyCount])).to.deep.equal([
-        ['a', 'deleted', '', '', false, 1],
-      ]);
+      expect(page.comments.map((c) => [c.id, c.status, c.body, c.author.name, c.mine, c.replyCount])).to.deep.equal([['a', 'deleted', '', '', false, 1]]);
       expect(page.total).to.equal(1);
       expect((await adapter.listReplies('a')).comments.map((c) => c.id)).to.deep.equal(['r1']);
       expect(await httpError(adapter.editComment('a', 'back'))).to.deep.equal([409, 'comment_gone']);

@@ -181,7 +181,9 @@ describe('<news-poll>', () => {
     });
 
     it('shows an inline question above the skeleton while the choices load', async () => {
-      const el = await fixture<NewsPoll>(html`<news-poll poll-id="bridge" loading="eager" question="Inline?" .adapter=${memory(bridgePoll(), 10_000)}></news-poll>`);
+      const el = await fixture<NewsPoll>(
+        html`<news-poll poll-id="bridge" loading="eager" question="Inline?" .adapter=${memory(bridgePoll(), 10_000)}></news-poll>`,
+      );
       expect(text(shadow(el, '[part="question"]'))).to.equal('Inline?');
       expect(el.shadowRoot!.querySelectorAll('.skeleton .row')).to.have.length(4);
       expect(shadow(el, '.question-line')).to.equal(null);
@@ -378,7 +380,14 @@ describe('<news-poll>', () => {
     });
 
     it('formats the total and counts for the locale', async () => {
-      const poll = bridgePoll({ options: [{ id: 'a', label: 'A', votes: 1234 }, { id: 'b', label: 'B', votes: 1 }], totalVotes: 1235, status: 'closed' });
+      const poll = bridgePoll({
+        options: [
+          { id: 'a', label: 'A', votes: 1234 },
+          { id: 'b', label: 'B', votes: 1 },
+        ],
+        totalVotes: 1235,
+        status: 'closed',
+      });
       const wrapper = await fixture(html`<div lang="es"><news-poll .poll=${poll}></news-poll></div>`);
       const el = wrapper.querySelector('news-poll')!;
       await waitFor(() => total(el) === 'Total de votos: 1235' || total(el) === 'Total de votos: 1.235', 'Spanish total');
@@ -440,9 +449,7 @@ describe('<news-poll>', () => {
     });
 
     it('shows final results and "Poll closed" when closes-at has passed', async () => {
-      const el = await fixture<NewsPoll>(
-        html`<news-poll .poll=${bridgePoll({ closesAt: new Date(Date.now() - 60_000).toISOString() })}></news-poll>`,
-      );
+      const el = await fixture<NewsPoll>(html`<news-poll .poll=${bridgePoll({ closesAt: new Date(Date.now() - 60_000).toISOString() })}></news-poll>`);
       expect(text(shadow(el, '.closed'))).to.equal('Poll closed');
       expect(shares(el)).to.deep.equal(['36%', '27%', '13%', '24%']);
       expect(inputs(el)).to.have.length(0);
@@ -558,7 +565,9 @@ describe('<news-poll>', () => {
       expect(text(shadow(poll, '[role="status"]'))).to.equal('');
       await expect(poll).to.be.accessible();
       const skeleton = poll.getBoundingClientRect().height;
-      const ready = await fixture<NewsPoll>(html`<div style="width: 600px"><news-poll poll-id="bridge" loading="eager" .adapter=${memory()}></news-poll></div>`);
+      const ready = await fixture<NewsPoll>(
+        html`<div style="width: 600px"><news-poll poll-id="bridge" loading="eager" .adapter=${memory()}></news-poll></div>`,
+      );
       const loadedPoll = ready.querySelector('news-poll')!;
       await waitFor(() => inputs(loadedPoll).length === 4, 'loaded');
       expect(Math.abs(loadedPoll.getBoundingClientRect().height - skeleton)).to.be.at.most(2);
@@ -739,7 +748,9 @@ describe('<news-poll>', () => {
       expect(text(shadow(el, 'legend'))).to.have.length(question.trim().length);
       expect(base.getBoundingClientRect().width).to.be.at.most(320);
       expect(base.scrollWidth).to.be.at.most(base.clientWidth + 1);
-      const unbroken = await fixture(html`<div style="width: 320px"><news-poll .poll=${bridgePoll({ question: 'x'.repeat(5000), status: 'closed' })}></news-poll></div>`);
+      const unbroken = await fixture(
+        html`<div style="width: 320px"><news-poll .poll=${bridgePoll({ question: 'x'.repeat(5000), status: 'closed' })}></news-poll></div>`,
+      );
       const unbrokenBase = shadow(unbroken.querySelector('news-poll')!, '[part="base"]')!;
       expect(unbrokenBase.scrollWidth).to.be.at.most(unbrokenBase.clientWidth + 1);
     });
@@ -760,11 +771,21 @@ describe('<news-poll>', () => {
 
   describe('page', () => {
     it('follows lang and dir: Arabic labels, plural counts and right-to-left bars', async () => {
-      const poll = bridgePoll({ status: 'closed', options: [{ id: 'a', label: 'رسوم عبور', votes: 2 }, { id: 'b', label: 'سندات', votes: 11 }, { id: 'c', label: 'ضرائب', votes: 1 }], totalVotes: 14 });
+      const poll = bridgePoll({
+        status: 'closed',
+        options: [
+          { id: 'a', label: 'رسوم عبور', votes: 2 },
+          { id: 'b', label: 'سندات', votes: 11 },
+          { id: 'c', label: 'ضرائب', votes: 1 },
+        ],
+        totalVotes: 14,
+      });
       const wrapper = await fixture(html`<div lang="ar" dir="rtl" style="width: 500px"><news-poll .poll=${poll}></news-poll></div>`);
       const el = wrapper.querySelector('news-poll')!;
       await waitFor(() => text(shadow(el, '.closed')) === 'الاستطلاع مغلق', 'Arabic catalog');
-      expect(Array.from(el.shadowRoot!.querySelectorAll('.count'), text)).to.deep.equal(['صوتان', '11 صوتًا', 'صوت واحد'].map((value) => value.replace('11', new Intl.NumberFormat('ar').format(11))));
+      expect(Array.from(el.shadowRoot!.querySelectorAll('.count'), text)).to.deep.equal(
+        ['صوتان', '11 صوتًا', 'صوت واحد'].map((value) => value.replace('11', new Intl.NumberFormat('ar').format(11))),
+      );
       const row = results(el)[1];
       const label = row.querySelector('.label')!.getBoundingClientRect();
       const share = row.querySelector('.share')!.getBoundingClientRect();

@@ -63,7 +63,9 @@ describe('<news-related>', () => {
 
   it('loads from the adapter when it nears the viewport, with lazy images of reserved ratio', async () => {
     const { adapter, calls } = relatedAdapter(async (_id, limit) => stories.slice(0, limit));
-    const wrapper = await fixture(html`<div><div style="height: 4000px"></div><news-related article-id="a1" heading="Related Articles" .adapter=${adapter}></news-related></div>`);
+    const wrapper = await fixture(
+      html`<div><div style="height: 4000px"></div><news-related article-id="a1" heading="Related Articles" .adapter=${adapter}></news-related></div>`,
+    );
     const el = wrapper.querySelector('news-related')!;
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(calls).to.have.length(0);
@@ -94,7 +96,9 @@ describe('<news-related>', () => {
   it('renders nothing when there are no items', async () => {
     const { adapter } = relatedAdapter(async () => []);
     // Off screen (above the viewport's bottom edge, out of view): nothing for the reader to lose.
-    const el = await fixture<NewsRelated>(html`<news-related article-id="a1" loading="eager" .adapter=${adapter} style="position: absolute; top: -5000px"></news-related>`);
+    const el = await fixture<NewsRelated>(
+      html`<news-related article-id="a1" loading="eager" .adapter=${adapter} style="position: absolute; top: -5000px"></news-related>`,
+    );
     await waitFor(() => !shadow(el, '.image-skeleton'), 'empty');
     expect(shadow(el, 'section')).to.equal(null);
     expect(el.getBoundingClientRect().height).to.equal(0);

@@ -44,13 +44,7 @@ export class Auth {
   readonly #rules: TokenRules;
   readonly #voterKeys: string[];
 
-  constructor(options: {
-    jwtSecret: string | undefined;
-    adminToken: string | undefined;
-    trustProxy: boolean;
-    tokens?: TokenRules;
-    voterSecrets?: string[];
-  }) {
+  constructor(options: { jwtSecret: string | undefined; adminToken: string | undefined; trustProxy: boolean; tokens?: TokenRules; voterSecrets?: string[] }) {
     this.#voterKeys = voterKeys(options.voterSecrets ?? [], options.jwtSecret);
     this.#secret = options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : null;
     this.#adminToken = options.adminToken ? sha256(options.adminToken) : null;

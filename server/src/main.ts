@@ -34,19 +34,25 @@ async function main(): Promise<void> {
   site.all('/api', (c) => c.redirect('/api/openapi.json'));
   site.all('/api/*', (c) => api.app.fetch(c.req.raw, c.env));
   if (config.demo && config.jwtSecret) site.route('/', demoRoutes(config.jwtSecret, config.tokens));
-  site.on(['GET', 'HEAD'], '/dist/*', async (c) =>
-    (await serveFile(c, c.req.path.slice('/dist/'.length), {
-      root: `${repoRoot}dist`,
-      cacheControl: distCacheControl(c.req.path),
-    })) ?? c.text('Not found. Run `npm run build` to build the library.', 404),
+  site.on(
+    ['GET', 'HEAD'],
+    '/dist/*',
+    async (c) =>
+      (await serveFile(c, c.req.path.slice('/dist/'.length), {
+        root: `${repoRoot}dist`,
+        cacheControl: distCacheControl(c.req.path),
+      })) ?? c.text('Not found. Run `npm run build` to build the library.', 404),
   );
-  site.on(['GET', 'HEAD'], '/demo/*', async (c) =>
-    (await serveFile(c, c.req.path.slice('/demo/'.length), { root: `${repoRoot}demo`, cacheControl: 'no-cache' })) ??
-    c.text('Not found.', 404),
+  site.on(
+    ['GET', 'HEAD'],
+    '/demo/*',
+    async (c) => (await serveFile(c, c.req.path.slice('/demo/'.length), { root: `${repoRoot}demo`, cacheControl: 'no-cache' })) ?? c.text('Not found.', 404),
   );
-  site.on(['GET', 'HEAD'], '/', async (c) =>
-    (await serveFile(c, 'index.html', { root: `${repoRoot}demo`, cacheControl: 'no-cache' })) ??
-    c.text('The demo page (demo/index.html) is missing.', 404),
+  site.on(
+    ['GET', 'HEAD'],
+    '/',
+    async (c) =>
+      (await serveFile(c, 'index.html', { root: `${repoRoot}demo`, cacheControl: 'no-cache' })) ?? c.text('The demo page (demo/index.html) is missing.', 404),
   );
   site.notFound((c) => c.text('Not found.', 404, { 'X-Content-Type-Options': 'nosniff' }));
   site.onError((error, c) => {

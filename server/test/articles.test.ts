@@ -71,13 +71,19 @@ describe(`articles (${storageName})`, () => {
   test('GET /articles/{id}/related falls back to the latest other articles, honouring limit', async () => {
     const reply = await server.call('GET', '/articles/one/related?limit=2');
     assert.equal(reply.status, 200);
-    assert.deepEqual(reply.body.map((summary: { id: string }) => summary.id), ['four', 'three']);
+    assert.deepEqual(
+      reply.body.map((summary: { id: string }) => summary.id),
+      ['four', 'three'],
+    );
   });
 
   test('GET /articles/{id}/related uses the publisher list when set', async () => {
     await server.call('PUT', '/articles/one', { token: adminToken, body: article('one', { related: ['three', 'two', 'ghost'] }) });
     const reply = await server.call('GET', '/articles/one/related');
-    assert.deepEqual(reply.body.map((summary: { id: string }) => summary.id), ['three', 'two']);
+    assert.deepEqual(
+      reply.body.map((summary: { id: string }) => summary.id),
+      ['three', 'two'],
+    );
   });
 
   test('GET /articles/{id}/related: 404 unknown article, 422 bad limit', async () => {
@@ -110,7 +116,11 @@ describe(`articles (${storageName})`, () => {
     const badJson = await server.call('PUT', '/articles/x', { token: adminToken, raw: '{"url":', headers: { 'content-type': 'application/json' } });
     assert.equal(badJson.status, 400);
     assert.equal(badJson.body.error.code, 'invalid_json');
-    const notJson = await server.call('PUT', '/articles/x', { token: adminToken, raw: 'url=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const notJson = await server.call('PUT', '/articles/x', {
+      token: adminToken,
+      raw: 'url=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.equal(notJson.status, 415);
     assert.equal((await server.call('GET', '/articles/x')).status, 404);
   });

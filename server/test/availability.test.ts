@@ -28,12 +28,15 @@ describe('rate limits run on a monotonic clock', () => {
     now -= 16 * 60_000;
     assert.doesNotThrow(() => limiter.take('k', 2));
     now += 1;
-    assert.throws(() => limiter.take('k', 2), (error: Error & { status?: number; headers?: Record<string, string> }) => {
-      assert.equal(error.status, 429);
-      // One token back in 30 s at 2 per minute, not 16 minutes.
-      assert.ok(Number(error.headers?.['Retry-After']) <= 30, `Retry-After ${error.headers?.['Retry-After']}`);
-      return true;
-    });
+    assert.throws(
+      () => limiter.take('k', 2),
+      (error: Error & { status?: number; headers?: Record<string, string> }) => {
+        assert.equal(error.status, 429);
+        // One token back in 30 s at 2 per minute, not 16 minutes.
+        assert.ok(Number(error.headers?.['Retry-After']) <= 30, `Retry-After ${error.headers?.['Retry-After']}`);
+        return true;
+      },
+    );
   });
 });
 

@@ -35,10 +35,15 @@ describe(`group commit and coalesced live results (${storageName})`, () => {
       batcher.submit(ballot('v5', ['b'])),
     ]);
     // Store errors are named by their class, HTTP ones by their code.
-    const codes = outcomes.map((o) => (o.status === 'fulfilled' ? o.value.status : ((o.reason as { code?: string }).code ?? (o.reason as Error).constructor.name)));
+    const codes = outcomes.map((o) =>
+      o.status === 'fulfilled' ? o.value.status : ((o.reason as { code?: string }).code ?? (o.reason as Error).constructor.name),
+    );
     assert.deepEqual(codes, [200, 'InvalidOption', 'AlreadyVoted', 'InvalidOption', 200, 'idempotency_conflict', 200]);
     const poll = await server.call('GET', '/polls/batch');
-    assert.deepEqual(poll.body.options.map((o: { votes: number }) => o.votes), [2, 1, 1]);
+    assert.deepEqual(
+      poll.body.options.map((o: { votes: number }) => o.votes),
+      [2, 1, 1],
+    );
     assert.equal(poll.body.totalVotes, 4);
     const replay = await batcher.submit(ballot('v4', ['c'], 'key-1'));
     assert.equal(replay.replayed, true, 'the stored answer comes back for the same key');
@@ -69,7 +74,10 @@ describe(`group commit and coalesced live results (${storageName})`, () => {
     };
     const broken = new VoteBatcher(failing, { windowMs: 20 });
     const lost = await Promise.allSettled(['lost-1', 'lost-2'].map((voter) => broken.submit(ballot(voter, ['a']))));
-    assert.deepEqual(lost.map((o) => o.status), ['rejected', 'rejected']);
+    assert.deepEqual(
+      lost.map((o) => o.status),
+      ['rejected', 'rejected'],
+    );
     const { rows } = await server.db.query("SELECT 1 FROM poll_votes WHERE voter_id LIKE 'lost-%'");
     assert.equal(rows.length, 0);
   });
@@ -105,7 +113,10 @@ describe(`group commit and coalesced live results (${storageName})`, () => {
         { onOpen: () => vote('a'), timeoutMs: 30_000 },
       );
       await burst;
-      assert.deepEqual(events.filter((e) => e.event === 'results').map((e) => e.data.totalVotes), [0, 1, 21]);
+      assert.deepEqual(
+        events.filter((e) => e.event === 'results').map((e) => e.data.totalVotes),
+        [0, 1, 21],
+      );
       // Announcements to other processes: the first at once, the burst in one trailing NOTIFY.
       assert.ok(announced.length <= 2, `announced ${announced.length} times`);
     } finally {

@@ -6,8 +6,7 @@ describe(`comments (${storageName})`, () => {
   let server: TestServer;
   let alexToken: string;
   let samToken: string;
-  const post = (thread: string, body: unknown, token?: string) =>
-    server.call('POST', `/threads/${thread}/comments`, { body, ...(token ? { token } : {}) });
+  const post = (thread: string, body: unknown, token?: string) => server.call('POST', `/threads/${thread}/comments`, { body, ...(token ? { token } : {}) });
 
   before(async () => {
     server = await startTestServer();
@@ -62,7 +61,10 @@ describe(`comments (${storageName})`, () => {
     assert.equal(list.body.comments[0].replyCount, 2);
     const replies = await server.call('GET', `/comments/${top.body.id}/replies`);
     assert.equal(replies.status, 200);
-    assert.deepEqual(replies.body.comments.map((c: { body: string }) => c.body), ['first reply', 'reply to the reply']);
+    assert.deepEqual(
+      replies.body.comments.map((c: { body: string }) => c.body),
+      ['first reply', 'reply to the reply'],
+    );
     assert.equal(replies.body.total, 2);
   });
 
@@ -244,8 +246,14 @@ describe(`comments (${storageName})`, () => {
       .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
       .sign(new TextEncoder().encode('test-secret-that-is-long-enough-for-hs256'));
     const algNone = new UnsecuredJWT({ name: 'Mallory' }).setSubject('admin').encode();
-    const wrongKey = await new SignJWT({ name: 'Eve' }).setProtectedHeader({ alg: 'HS256' }).setSubject('eve').sign(new TextEncoder().encode('another-secret-another-secret-xx'));
-    const noName = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('x').sign(new TextEncoder().encode('test-secret-that-is-long-enough-for-hs256'));
+    const wrongKey = await new SignJWT({ name: 'Eve' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('eve')
+      .sign(new TextEncoder().encode('another-secret-another-secret-xx'));
+    const noName = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .sign(new TextEncoder().encode('test-secret-that-is-long-enough-for-hs256'));
     for (const token of [expired, algNone, wrongKey, noName, 'garbage', adminToken]) {
       assert.equal((await server.call('GET', '/session', { token })).status, 401);
     }

@@ -6,7 +6,10 @@ import { distCacheControl } from '../src/static.ts';
 import { startTestServer, storageName, type TestServer } from './helpers.ts';
 
 /** A raw GET (fetch would decode the body and hide what went over the wire). */
-function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { headers }, (res) => {
       const chunks: Buffer[] = [];

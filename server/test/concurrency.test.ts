@@ -21,7 +21,10 @@ describe(`exact counts under concurrency (${storageName})`, () => {
     assert.deepEqual([...new Set(replies.map((reply) => reply.status))], [200]);
     const poll = await server.call('GET', '/polls/crowd');
     assert.equal(poll.body.totalVotes, 200);
-    assert.deepEqual(poll.body.options.map((option: { votes: number }) => option.votes), [67, 67, 66]);
+    assert.deepEqual(
+      poll.body.options.map((option: { votes: number }) => option.votes),
+      [67, 67, 66],
+    );
     const rows = await server.db.query<{ n: number }>("SELECT count(*)::int AS n FROM poll_votes WHERE poll_id = 'crowd'");
     assert.equal(rows.rows[0]?.n, 200);
   });
@@ -57,12 +60,19 @@ describe(`exact counts under concurrency (${storageName})`, () => {
     const posts = await Promise.all(
       Array.from({ length: 5 }, () => server.call('POST', '/threads/t-retry/comments', { token, headers: commentHeaders, body: { body: 'only once' } })),
     );
-    assert.deepEqual(posts.map((reply) => reply.status), [201, 201, 201, 201, 201]);
+    assert.deepEqual(
+      posts.map((reply) => reply.status),
+      [201, 201, 201, 201, 201],
+    );
     assert.equal(new Set(posts.map((reply) => reply.body.id)).size, 1);
     const rows = await server.db.query<{ n: number }>("SELECT count(*)::int AS n FROM comments WHERE thread_id = 't-retry'");
     assert.equal(rows.rows[0]?.n, 1);
 
-    const otherKey = await server.call('POST', '/threads/t-retry/comments', { token, headers: { 'idempotency-key': 'comment-retry-2' }, body: { body: 'only once' } });
+    const otherKey = await server.call('POST', '/threads/t-retry/comments', {
+      token,
+      headers: { 'idempotency-key': 'comment-retry-2' },
+      body: { body: 'only once' },
+    });
     assert.notEqual(otherKey.body.id, posts[0]?.body.id, 'a new key is a new comment');
     const otherVoter = await server.call('POST', '/polls/retry/votes', { cookie: voter(4243), headers, body: { optionIds: ['a'] } });
     assert.deepEqual(otherVoter.body.myVote, ['a'], 'keys are scoped per voter');

@@ -78,9 +78,7 @@ function inlineText(nodes: InlineNode[]): string {
 
 function bodyWords(): number {
   return bodyBlocks
-    .map((block) =>
-      block.type === 'paragraph' ? inlineText(block.content as InlineNode[]) : block.type === 'heading' ? (block.text as string) : '',
-    )
+    .map((block) => (block.type === 'paragraph' ? inlineText(block.content as InlineNode[]) : block.type === 'heading' ? (block.text as string) : ''))
     .join(' ')
     .split(/\s+/)
     .filter(Boolean).length;
@@ -229,9 +227,12 @@ test('related stories: four, unique, relative links, local images, listed on the
 
   const relatedHtml = between(page, '<news-related', '</news-related>');
   assert.equal(attr(`<x${relatedHtml}`, 'article-id'), demoArticle.id);
-  const links = [...relatedHtml.matchAll(/<a href="([^"]+)" data-published="([^"]+)"><img src="([^"]+)" alt=""[^>]*>([^<]+)<\/a>/g)].map(
-    (m) => ({ url: m[1], publishedAt: m[2], image: m[3], headline: m[4] }),
-  );
+  const links = [...relatedHtml.matchAll(/<a href="([^"]+)" data-published="([^"]+)"><img src="([^"]+)" alt=""[^>]*>([^<]+)<\/a>/g)].map((m) => ({
+    url: m[1],
+    publishedAt: m[2],
+    image: m[3],
+    headline: m[4],
+  }));
   assert.deepEqual(
     links,
     relatedArticles.map(({ url, publishedAt, image, headline }) => ({ url, publishedAt, image, headline })),

@@ -22,7 +22,14 @@ async function killAndRestart(storageEnv: Record<string, string>): Promise<strin
   const setup = await fetch(`${first.url}/api/polls/durable`, {
     method: 'PUT',
     headers: { ...json, authorization: `Bearer ${adminToken}` },
-    body: JSON.stringify({ question: 'Durable?', results: 'always', options: [{ id: 'yes', label: 'Yes' }, { id: 'no', label: 'No' }] }),
+    body: JSON.stringify({
+      question: 'Durable?',
+      results: 'always',
+      options: [
+        { id: 'yes', label: 'Yes' },
+        { id: 'no', label: 'No' },
+      ],
+    }),
   });
   assert.equal(setup.status, 200);
   const token = await signUserToken(jwtSecret, { id: 'writer', name: 'Writer' });
@@ -93,14 +100,18 @@ describe('durability across kill -9', () => {
     }
   });
 
-  test('PostgreSQL: acknowledged votes and comments survive SIGKILL and restart', { skip: !postgresUrl && 'set TEST_DATABASE_URL', timeout: 120_000 }, async (t) => {
-    const schema = `d_${process.pid}_${randomBytes(3).toString('hex')}`;
-    try {
-      t.diagnostic(await killAndRestart({ DATABASE_URL: postgresUrl as string, DATABASE_SCHEMA: schema }));
-    } finally {
-      const db = await openPostgres({ connectionString: postgresUrl as string });
-      await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await db.close();
-    }
-  });
+  test(
+    'PostgreSQL: acknowledged votes and comments survive SIGKILL and restart',
+    { skip: !postgresUrl && 'set TEST_DATABASE_URL', timeout: 120_000 },
+    async (t) => {
+      const schema = `d_${process.pid}_${randomBytes(3).toString('hex')}`;
+      try {
+        t.diagnostic(await killAndRestart({ DATABASE_URL: postgresUrl as string, DATABASE_SCHEMA: schema }));
+      } finally {
+        const db = await openPostgres({ connectionString: postgresUrl as string });
+        await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await db.close();
+      }
+    },
+  );
 });

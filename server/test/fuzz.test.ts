@@ -74,7 +74,21 @@ const routes = [
   '/{id}',
   '/{id}/{id}/{id}',
 ];
-const bodyFields = ['optionIds', 'body', 'parentId', 'reason', 'premoderation', 'question', 'options', 'url', 'headline', 'blocks', 'related', '__proto__', 'constructor'];
+const bodyFields = [
+  'optionIds',
+  'body',
+  'parentId',
+  'reason',
+  'premoderation',
+  'question',
+  'options',
+  'url',
+  'headline',
+  'blocks',
+  'related',
+  '__proto__',
+  'constructor',
+];
 
 describe(`fuzz (${storageName})`, () => {
   let server: TestServer;
@@ -92,7 +106,10 @@ describe(`fuzz (${storageName})`, () => {
       adminToken,
       new UnsecuredJWT({ name: 'None' }).setSubject('admin').encode(),
       await new SignJWT({ name: 'Expired' }).setProtectedHeader({ alg: 'HS256' }).setSubject('e').setExpirationTime(1).sign(secret),
-      await new SignJWT({ name: 'Wrong' }).setProtectedHeader({ alg: 'HS256' }).setSubject('w').sign(new TextEncoder().encode('x'.repeat(40))),
+      await new SignJWT({ name: 'Wrong' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('w')
+        .sign(new TextEncoder().encode('x'.repeat(40))),
       await new SignJWT({ name: '\u0000', avatar: 'javascript:alert(1)' }).setProtectedHeader({ alg: 'HS256' }).setSubject("' OR 1=1 --").sign(secret),
       await new SignJWT({ name: 'x'.repeat(5000) }).setProtectedHeader({ alg: 'HS256' }).setSubject('long').sign(secret),
       await new SignJWT({ name: 'Nested', sub: { a: 1 } as unknown as string }).setProtectedHeader({ alg: 'HS256' }).sign(secret),
@@ -121,7 +138,14 @@ describe(`fuzz (${storageName})`, () => {
       if (next() < 0.1) headers['x-forwarded-for'] = pick(['1.2.3.4', 'not-an-ip', '::1', '1.1.1.1, 2.2.2.2']);
       let body: string | undefined;
       if (!['GET', 'HEAD'].includes(method) && next() < 0.8) {
-        headers['content-type'] = pick(['application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'application/json;;', '']);
+        headers['content-type'] = pick([
+          'application/json',
+          'application/json; charset=utf-8',
+          'text/plain',
+          'application/x-www-form-urlencoded',
+          'application/json;;',
+          '',
+        ]);
         const shape = next();
         if (shape < 0.25) body = pick(['{', '{"body":', 'nul\u0000l', '[1,2', '"\\ud800"', '{"a":1}{"b":2}', '\u00ff\u00fe']);
         else if (shape < 0.35) body = JSON.stringify({ body: 'x'.repeat(40_000) });

@@ -120,9 +120,7 @@ const roomyLimits: Limits = {
 };
 
 /** Starts the API at `/` on a loopback port, over a fresh database; every reply is checked against openapi.json. */
-export async function startTestServer(
-  options: { limits?: Partial<Limits>; tokens?: Partial<TokenRules>; voterSecrets?: string[] } = {},
-): Promise<TestServer> {
+export async function startTestServer(options: { limits?: Partial<Limits>; tokens?: Partial<TokenRules>; voterSecrets?: string[] } = {}): Promise<TestServer> {
   const storage = await openTestDb();
   const config: ServerConfig = {
     ...readConfig({}),
@@ -247,7 +245,11 @@ export async function collectEvents(
         const chunk = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const event = /^event: (.*)$/m.exec(chunk)?.[1];
-        const data = chunk.split('\n').filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('\n');
+        const data = chunk
+          .split('\n')
+          .filter((line) => line.startsWith('data: '))
+          .map((line) => line.slice(6))
+          .join('\n');
         if (!event) continue;
         events.push({ event, data: data ? JSON.parse(data) : null });
         if (event === 'ready' && !opened) {

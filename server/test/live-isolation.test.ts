@@ -51,7 +51,10 @@ describe('live events stay within their schema', () => {
             fromA = onA.body.id;
           },
         });
-        assert.deepEqual(events.map((event) => event.event), ['ready', 'comment']);
+        assert.deepEqual(
+          events.map((event) => event.event),
+          ['ready', 'comment'],
+        );
         assert.equal(events[1]?.data.body, 'from A');
 
         const seen = await a.call('GET', '/polls/same');
@@ -63,7 +66,11 @@ describe('live events stay within their schema', () => {
           ['poll same', `comment ${fromA}`, 'poll same'],
           'A hears its own poll being made, its comment and its vote, and nothing of B',
         );
-        assert.deepEqual(voteOnA.body.options.map((option: { votes: number }) => option.votes), [0, 1, 0], 'B’s vote is not counted on A');
+        assert.deepEqual(
+          voteOnA.body.options.map((option: { votes: number }) => option.votes),
+          [0, 1, 0],
+          'B’s vote is not counted on A',
+        );
       } finally {
         for (const stop of stops) stop();
       }

@@ -33,7 +33,10 @@ describe(`polls (${storageName})`, () => {
     assert.equal(reply.status, 200);
     assert.deepEqual(reply.body.myVote, ['b']);
     assert.equal(reply.body.totalVotes, 1);
-    assert.deepEqual(reply.body.options.map((option: { votes: number }) => option.votes), [0, 1, 0]);
+    assert.deepEqual(
+      reply.body.options.map((option: { votes: number }) => option.votes),
+      [0, 1, 0],
+    );
     const setCookie = reply.headers.get('set-cookie') ?? '';
     assert.match(setCookie, /HttpOnly/i);
     assert.match(setCookie, /SameSite=Lax/i);
@@ -115,7 +118,10 @@ describe(`polls (${storageName})`, () => {
     const reply = await vote('multi', ['b', 'c']);
     assert.equal(reply.status, 200);
     assert.equal(reply.body.totalVotes, 2);
-    assert.deepEqual(reply.body.options.map((option: { votes: number }) => option.votes), [1, 1, 1]);
+    assert.deepEqual(
+      reply.body.options.map((option: { votes: number }) => option.votes),
+      [1, 1, 1],
+    );
   });
 
   test('unknown polls are 404 for reading, voting and events', async () => {
@@ -130,7 +136,13 @@ describe(`polls (${storageName})`, () => {
     assert.equal(oneOption.status, 422);
     const duplicate = await server.call('PUT', '/polls/bad', {
       token: adminToken,
-      body: { question: 'Q', options: [{ id: 'a', label: 'A' }, { id: 'a', label: 'B' }] },
+      body: {
+        question: 'Q',
+        options: [
+          { id: 'a', label: 'A' },
+          { id: 'a', label: 'B' },
+        ],
+      },
     });
     assert.equal(duplicate.status, 422);
   });

@@ -45,7 +45,12 @@ describe(`HTTP hygiene (${storageName})`, () => {
   });
 
   test('unknown routes and methods are 404 JSON', async () => {
-    for (const [method, path] of [['GET', '/nope'], ['GET', '/articles'], ['POST', '/articles/x'], ['GET', '/../../etc/passwd']]) {
+    for (const [method, path] of [
+      ['GET', '/nope'],
+      ['GET', '/articles'],
+      ['POST', '/articles/x'],
+      ['GET', '/../../etc/passwd'],
+    ]) {
       const reply = await server.call(method as string, path as string, { unchecked: true });
       assert.equal(reply.status, 404, `${method} ${path}`);
       assert.equal(reply.body.error.code, 'not_found');

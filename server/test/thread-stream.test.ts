@@ -22,7 +22,10 @@ describe(`thread event streams (${storageName})`, () => {
         );
       },
     });
-    assert.deepEqual(events.map((event) => event.event), ['ready', 'comment-updated']);
+    assert.deepEqual(
+      events.map((event) => event.event),
+      ['ready', 'comment-updated'],
+    );
     assert.equal(events[1]?.data.body, 'stored text', 'read back from the database, not the oversized snapshot');
     assert.equal(events[1]?.data.mine, false);
   });

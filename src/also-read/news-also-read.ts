@@ -131,24 +131,30 @@ export class NewsAlsoRead extends NewsElement {
     const waitingForHeadline = loading && !this.headline?.trim() && !this._fallback.headline;
 
     return html`<div part="base" aria-busy=${loading ? 'true' : 'false'}>
-      ${image
-        ? html`<img part="image" src=${image} alt="" loading="lazy" decoding="async" width="96" height="72" @error=${() => (this._imageFailed = true)} />`
-        : loading && !this.image
-          ? html`<span class="image-placeholder" aria-hidden="true"></span>`
-          : nothing}
+      ${
+        image
+          ? html`<img part="image" src=${image} alt="" loading="lazy" decoding="async" width="96" height="72" @error=${() => (this._imageFailed = true)} />`
+          : loading && !this.image
+            ? html`<span class="image-placeholder" aria-hidden="true"></span>`
+            : nothing
+      }
       <p class="text">
         <span part="label">${this.label?.trim() || this.msg('alsoRead.label')}</span><span class="visually-hidden">: </span
         ><span class="separator" aria-hidden="true">|</span>
-        ${waitingForHeadline
-          ? html`<span class="skeleton"></span><span class="visually-hidden">${this.msg('common.loading')}</span>`
-          : href
-            ? html`<a part="link" dir="auto" href=${href} @click=${this.#onClick}>${headline}</a>`
-            : html`<span part="link" dir="auto">${headline}</span>`}
-        ${this.#summary.status === 'error'
-          ? html`<span class="problem" role="status"
+        ${
+          waitingForHeadline
+            ? html`<span class="skeleton"></span><span class="visually-hidden">${this.msg('common.loading')}</span>`
+            : href
+              ? html`<a part="link" dir="auto" href=${href} @click=${this.#onClick}>${headline}</a>`
+              : html`<span part="link" dir="auto">${headline}</span>`
+        }
+        ${
+          this.#summary.status === 'error'
+            ? html`<span class="problem" role="status"
               >${this.msg('alsoRead.previewFailed')}<button type="button" @click=${() => this.#summary.run()}>${this.msg('common.retry')}</button></span
             >`
-          : nothing}
+            : nothing
+        }
       </p>
       <slot hidden @slotchange=${this.#readLightDom}></slot>
     </div>`;

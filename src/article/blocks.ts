@@ -93,8 +93,9 @@ export function articleTemplate(article: Article, complain: Complaint): Template
   return html`${article.kicker ? html`<p slot="kicker">${text(article.kicker)}</p>` : nothing}
     <h1 slot="headline">${text(article.headline)}</h1>
     ${article.dek ? html`<p slot="dek">${text(article.dek)}</p>` : nothing}
-    ${article.author || article.publishedAt
-      ? html`<news-byline
+    ${
+      article.author || article.publishedAt
+        ? html`<news-byline
           slot="byline"
           author=${article.author ? text(article.author) : nothing}
           author-href=${article.authorHref ? text(article.authorHref) : nothing}
@@ -103,7 +104,8 @@ export function articleTemplate(article: Article, complain: Complaint): Template
           updated=${article.updatedAt ? text(article.updatedAt) : nothing}
           reading-time="auto"
         ></news-byline>`
-      : nothing}
+        : nothing
+    }
     ${article.hero ? figure(article.hero as unknown as Record<string, unknown>, 'hero', complain) : nothing}
     ${blocks.map((b) => (b && typeof b === 'object' ? block(b, complain) : nothing))}`;
 }

@@ -91,9 +91,7 @@ export class NewsArticle extends NewsElement {
 
   /** True when the light DOM holds body content (anything outside the header slots). */
   get #hasBody(): boolean {
-    return [...this.childNodes].some((node) =>
-      node instanceof Element ? !node.slot : node.nodeType === Node.TEXT_NODE && !!node.textContent?.trim(),
-    );
+    return [...this.childNodes].some((node) => (node instanceof Element ? !node.slot : node.nodeType === Node.TEXT_NODE && !!node.textContent?.trim()));
   }
 
   override connectedCallback(): void {
@@ -146,7 +144,10 @@ export class NewsArticle extends NewsElement {
 
   #renderArticle(article: Article) {
     if (article.lang && !this.hasAttribute('lang')) this.lang = String(article.lang);
-    render(articleTemplate(article, (code, message) => this.fail(code, message)), this);
+    render(
+      articleTemplate(article, (code, message) => this.fail(code, message)),
+      this,
+    );
   }
 
   override render() {

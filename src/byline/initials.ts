@@ -20,12 +20,7 @@ function firstLetter(word: string): string {
  * apart with a zero-width non-joiner so they don't join into a word.
  */
 export function initials(name: string | null | undefined, locale = 'en'): string {
-  const letters = (name ?? '')
-    .trim()
-    .split(/\s+/)
-    .map(firstLetter)
-    .filter(Boolean)
-    .slice(0, 2);
+  const letters = (name ?? '').trim().split(/\s+/).map(firstLetter).filter(Boolean).slice(0, 2);
   const joined = letters.join('');
   // ASCII upper-cases the same in every locale but Turkish and Azeri (i → İ).
   if (/^[\0-\x7f]*$/.test(joined) && !/^(tr|az)\b/i.test(locale)) return joined.toUpperCase();

@@ -122,18 +122,22 @@ export class NewsByline extends NewsElement {
     const letters = avatarText(author, this.locale);
 
     return html`<div part="base">
-      ${author || avatar
-        ? html`<span part="avatar" role="img" aria-label=${author || this.msg('byline.avatar')}>
-            ${avatar
-              ? html`<img src=${avatar} alt="" width="44" height="44" @error=${() => (this._avatarFailed = true)} />`
-              : html`<span aria-hidden="true">${letters}</span>`}
+      ${
+        author || avatar
+          ? html`<span part="avatar" role="img" aria-label=${author || this.msg('byline.avatar')}>
+            ${
+              avatar
+                ? html`<img src=${avatar} alt="" width="44" height="44" @error=${() => (this._avatarFailed = true)} />`
+                : html`<span aria-hidden="true">${letters}</span>`
+            }
           </span>`
-        : nothing}
+          : nothing
+      }
       <div class="text">
         ${author ? html`<p part="author">${before}${href ? html`<a href=${href}>${author}</a>` : author}${after}</p>` : nothing}
-        <p part="meta">${published ? this.#date(published, 'byline.published') : nothing}${showUpdated ? this.#date(updated!, 'byline.updated') : nothing}${minutes
-          ? html`<span>${this.msg('byline.readingTime', { count: minutes })}</span>`
-          : nothing}</p>
+        <p part="meta">${published ? this.#date(published, 'byline.published') : nothing}${showUpdated ? this.#date(updated!, 'byline.updated') : nothing}${
+          minutes ? html`<span>${this.msg('byline.readingTime', { count: minutes })}</span>` : nothing
+        }</p>
       </div>
     </div>`;
   }

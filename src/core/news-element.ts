@@ -87,7 +87,7 @@ function refreshAll() {
 
 /** The nearest `lang` up the tree, crossing shadow roots; `en` when none is set. */
 export function findLang(node: Node): string {
-  for (let current: Node | null = node; current; ) {
+  for (let current: Node | null = node; current;) {
     if (current instanceof Element && current.getAttribute('lang')) return current.getAttribute('lang')!;
     current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
   }

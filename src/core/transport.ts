@@ -56,8 +56,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
   });
 
 const newKey = () =>
-  globalThis.crypto?.randomUUID?.() ??
-  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  globalThis.crypto?.randomUUID?.() ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /** `Retry-After` as seconds (it may be seconds or an HTTP date), or null. */
 const parseRetryAfter = (value: string | null): number | null => {
@@ -79,13 +78,7 @@ const parse = (text: string): unknown => {
  * route lives in its element's folder, so that it travels with the element (see `addRoutes`).
  */
 export function connect(options: FetchAdapterOptions): Connection {
-  const {
-    getToken,
-    timeoutMs = 8000,
-    retries = 2,
-    credentials = 'include',
-    backoffMs = 300,
-  } = options;
+  const { getToken, timeoutMs = 8000, retries = 2, credentials = 'include', backoffMs = 300 } = options;
   const base = options.endpoint.replace(/\/+$/, '');
 
   const url = (path: string, query: Query = {}) => {

@@ -147,12 +147,15 @@ export class NewsRelated extends NewsElement {
     return html`<section part="base" aria-labelledby="heading" aria-busy=${waiting ? 'true' : 'false'}>
         <div part="heading" id="heading" role="heading" aria-level=${level}>${this.heading?.trim() || this.msg('related.heading')}</div>
         <ul part="list">
-          ${waiting
-            ? Array.from(
-                { length: this.#requestLimit },
-                () => html`<li part="item" aria-hidden="true"><span class="image-skeleton"></span><span class="line"></span><span class="line short"></span></li>`,
-              )
-            : cards}
+          ${
+            waiting
+              ? Array.from(
+                  { length: this.#requestLimit },
+                  () =>
+                    html`<li part="item" aria-hidden="true"><span class="image-skeleton"></span><span class="line"></span><span class="line short"></span></li>`,
+                )
+              : cards
+          }
         </ul>
       </section>
       ${slot}`;

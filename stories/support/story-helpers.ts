@@ -5,9 +5,7 @@ import type { Comment, Poll, User } from '../../src/core/types.ts';
 
 /** Picks the CSS custom property args (`--news-…`) a Playground sets, ready for `style=${…}`. */
 export function cssProperties(args: object) {
-  const entries = Object.entries(args).filter(
-    ([name, value]) => name.startsWith('--') && typeof value === 'string' && value.trim() !== '',
-  );
+  const entries = Object.entries(args).filter(([name, value]) => name.startsWith('--') && typeof value === 'string' && value.trim() !== '');
   return styleMap(Object.fromEntries(entries) as Record<string, string>);
 }
 
@@ -137,5 +135,18 @@ export function storyComment(
   minutes: number,
   { likes = 0, parentId = null, threadId = 'harbour-bridge-vote' }: { likes?: number; parentId?: string | null; threadId?: string } = {},
 ): Comment {
-  return { id, threadId, parentId, author, body, createdAt: minutesAgo(minutes), editedAt: null, status: 'published', likes, likedByMe: false, mine: false, replyCount: 0 };
+  return {
+    id,
+    threadId,
+    parentId,
+    author,
+    body,
+    createdAt: minutesAgo(minutes),
+    editedAt: null,
+    status: 'published',
+    likes,
+    likedByMe: false,
+    mine: false,
+    replyCount: 0,
+  };
 }

@@ -8,7 +8,12 @@ import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../../dist', import.meta.url));
 const skip = existsSync(join(dist, 'news-elements.js')) ? false : 'needs dist/: run `npm run build` first';
-const list = (dir) => (existsSync(join(dist, dir)) ? readdirSync(join(dist, dir)).filter((file) => file.endsWith('.js')).map((file) => `${dir}/${file}`) : []);
+const list = (dir) =>
+  existsSync(join(dist, dir))
+    ? readdirSync(join(dist, dir))
+        .filter((file) => file.endsWith('.js'))
+        .map((file) => `${dir}/${file}`)
+    : [];
 
 test("the CDN builds' Lit has no polyfill, hydration or ShadyCSS hooks, no <style> fallback and no version lists", { skip }, () => {
   const files = [...readdirSync(dist).filter((file) => file.endsWith('.js')), ...list('chunks'), ...list('standalone')];

@@ -25,10 +25,7 @@ test("the regex takes our `_` names and none of Lit's or the DOM's", () => {
 async function buildAndRun(modules) {
   const bundle = await rollup({
     input: { main: 'main', other: 'other' },
-    plugins: [
-      { name: 'virtual', resolveId: (id) => id.replace(/^\.\//, ''), load: (id) => modules[id] },
-      terser({ ...terserOptions({}), maxWorkers: 2 }),
-    ],
+    plugins: [{ name: 'virtual', resolveId: (id) => id.replace(/^\.\//, ''), load: (id) => modules[id] }, terser({ ...terserOptions({}), maxWorkers: 2 })],
   });
   const { output } = await bundle.generate({ format: 'es', chunkFileNames: '[name].js' });
   await bundle.close();
@@ -69,12 +66,18 @@ async function propertyNames(code) {
   const visit = (node) => {
     if (!node || typeof node.type !== 'string') return;
     // `changed.has('x')`, `changed.get('x')` in Lit's lifecycle callbacks.
-    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.object.name === 'changed' && ['has', 'get'].includes(node.callee.property.name)) {
+    if (
+      node.type === 'CallExpression' &&
+      node.callee.type === 'MemberExpression' &&
+      node.callee.object.name === 'changed' &&
+      ['has', 'get'].includes(node.callee.property.name)
+    ) {
       const [key] = node.arguments;
       if (key?.type === 'Literal' && typeof key.value === 'string') changedKeys.add(key.value);
     }
     if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') names.add(node.property.name);
-    if (['Property', 'MethodDefinition', 'PropertyDefinition'].includes(node.type) && !node.computed && node.key.type === 'Identifier') names.add(node.key.name);
+    if (['Property', 'MethodDefinition', 'PropertyDefinition'].includes(node.type) && !node.computed && node.key.type === 'Identifier')
+      names.add(node.key.name);
     if (node.type === 'Literal' && typeof node.value === 'string') strings.add(node.value);
     if (node.type === 'TemplateElement') strings.add(node.value.cooked ?? '');
     for (const value of Object.values(node)) {
@@ -108,12 +111,19 @@ test('no `_` name of ours is ever spelled as a string or in a template (it would
   for (const key of changedKeys) assert.ok(all.has(key) && !mangleProperties.regex.test(key), `changed.has('${key}') names no property that keeps its name`);
   assert.ok(ours.size >= 4, `only ${[...ours]} found`);
   for (const name of ours) {
-    for (const text of strings) assert.ok(!new RegExp(`(^|[^\\w-])${name}\\b`).test(text), `"${name}" is spelled in the string ${JSON.stringify(text.slice(0, 80))}`);
+    for (const text of strings)
+      assert.ok(!new RegExp(`(^|[^\\w-])${name}\\b`).test(text), `"${name}" is spelled in the string ${JSON.stringify(text.slice(0, 80))}`);
   }
 });
 
 test('the CDN files keep no `_` property name: every one was renamed', { skip }, async () => {
-  const files = [...readdirSync(dist).filter((f) => f.endsWith('.js')).map((f) => join(dist, f)), ...jsUnder('chunks'), ...jsUnder('standalone')];
+  const files = [
+    ...readdirSync(dist)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => join(dist, f)),
+    ...jsUnder('chunks'),
+    ...jsUnder('standalone'),
+  ];
   for (const file of files) {
     const { names } = await propertyNames(readFileSync(file, 'utf8'));
     const left = [...names].filter((name) => mangleProperties.regex.test(name));

@@ -41,16 +41,32 @@ const api = async (path, { method = 'GET', token, body } = {}) => {
   return text ? JSON.parse(text) : null;
 };
 const admin = (path, body) => api(path, { method: 'PUT', token: adminToken, body });
-const readerToken = (reader) => fetch(`${server.baseUrl}/demo/token?reader=${reader}`).then((response) => response.json()).then((answer) => answer.token);
+const readerToken = (reader) =>
+  fetch(`${server.baseUrl}/demo/token?reader=${reader}`)
+    .then((response) => response.json())
+    .then((answer) => answer.token);
 const putPoll = (id, results = 'after-vote') =>
-  admin(`/polls/${id}`, { question: serverQuestion, options: [{ id: 'yes', label: 'Yes, every night' }, { id: 'no', label: 'No, winter only' }], results });
+  admin(`/polls/${id}`, {
+    question: serverQuestion,
+    options: [
+      { id: 'yes', label: 'Yes, every night' },
+      { id: 'no', label: 'No, winter only' },
+    ],
+    results,
+  });
 
 before(async () => {
   if (skip) return;
   // Rate limits off: the proxy makes its own 429s, and retries from one loopback IP add up.
   server = await startReferenceServer({
     label: 'chaos-e2e',
-    env: { ADMIN_TOKEN: adminToken, RATE_LIMIT_IP_PER_MIN: '0', RATE_LIMIT_IP_WRITES_PER_MIN: '0', RATE_LIMIT_COMMENTS_PER_MIN: '0', RATE_LIMIT_USER_PER_MIN: '0' },
+    env: {
+      ADMIN_TOKEN: adminToken,
+      RATE_LIMIT_IP_PER_MIN: '0',
+      RATE_LIMIT_IP_WRITES_PER_MIN: '0',
+      RATE_LIMIT_COMMENTS_PER_MIN: '0',
+      RATE_LIMIT_USER_PER_MIN: '0',
+    },
   });
   dist = snapshotDist();
   proxy = await startChaosProxy({ upstream: server.baseUrl, statics: { '/pages/': pagesDir, '/dist/': dist.dir } });
@@ -116,7 +132,11 @@ const readChaos = () => {
       retry: !!poll?.querySelector('[part="message"] button, button.secondary'),
       results: poll?.querySelectorAll('[part="result"]').length ?? 0,
       // The chosen label, without the "Your choice" tag that follows its last word.
-      mine: [...(poll?.querySelectorAll('[part="result"].mine .label') ?? [])].map((label) => clean(label).replace(clean(label.querySelector('.tag')), '').trim()),
+      mine: [...(poll?.querySelectorAll('[part="result"].mine .label') ?? [])].map((label) =>
+        clean(label)
+          .replace(clean(label.querySelector('.tag')), '')
+          .trim(),
+      ),
       busy: poll?.querySelector('[part="base"]')?.getAttribute('aria-busy') ?? null,
     },
     comments: {
@@ -294,7 +314,11 @@ for (const { name, fault, gapMs } of [
     }
     await context.close();
     assert.deepEqual(problems, []);
-    assert.deepEqual(warnings.filter((text) => /^<news-/.test(text)), [], 'no element reported an error');
+    assert.deepEqual(
+      warnings.filter((text) => /^<news-/.test(text)),
+      [],
+      'no element reported an error',
+    );
   });
 }
 
@@ -339,59 +363,70 @@ async function typeComment(page, text) {
 const pressPost = (page) => clickIn(page, () => document.querySelector('news-comments').shadowRoot.querySelector('[part="composer"] button.primary'));
 const composerReady = (v) => v.comments.draft !== null && v.comments.busy === 'false';
 
-test('a comment whose answer is lost is stored once: retries share one idempotency key, the draft survives a reload, posting again confirms it', { skip, timeout: 90_000 }, async () => {
-  const token = await readerToken(1);
-  const thread = `chaos-post-${Date.now()}`;
-  const path = `/api/threads/${thread}/comments`;
-  const body = 'A lost answer must not double my comment.';
-  const { context, page, problems } = await openReader({ token });
-  await page.goto(`${proxy.url}/pages/chaos.html?thread=${thread}`, { waitUntil: 'load' });
-  await waitForView(page, composerReady, 'the composer');
-  await typeComment(page, body);
+test(
+  'a comment whose answer is lost is stored once: retries share one idempotency key, the draft survives a reload, posting again confirms it',
+  { skip, timeout: 90_000 },
+  async () => {
+    const token = await readerToken(1);
+    const thread = `chaos-post-${Date.now()}`;
+    const path = `/api/threads/${thread}/comments`;
+    const body = 'A lost answer must not double my comment.';
+    const { context, page, problems } = await openReader({ token });
+    await page.goto(`${proxy.url}/pages/chaos.html?thread=${thread}`, { waitUntil: 'load' });
+    await waitForView(page, composerReady, 'the composer');
+    await typeComment(page, body);
 
-  // The server stores the comment, and the reader never hears back (three times: the post and two retries).
-  const mark = proxy.requests.length;
-  proxy.set({ mode: 'drop-after', match: { method: 'POST', path } });
-  await pressPost(page);
-  const failed = await waitForView(page, (v) => v.comments.postError.startsWith('Your comment could not be posted.') && v.comments.posting === 0, 'the post error');
-  assert.equal(failed.comments.postRetry, true, 'the error offers a retry');
-  assert.equal(failed.comments.draft, body, 'the text stays in the composer');
-  const posts = proxy.since(mark, { method: 'POST', path });
-  // The adapter's post and two retries, and Chromium's own silent re-sends on a dropped keep-alive
-  // connection: all the same request, with the same key.
-  assert.ok(posts.length >= 3, `the post and at least two retries (${posts.length})`);
-  assert.equal(new Set(posts.map((entry) => entry.idempotencyKey)).size, 1, 'one idempotency key for every attempt');
-  assert.ok(posts.every((entry) => entry.upstreamStatus === 201), 'the server answered each (the first stored it, the rest were replays)');
-  assert.equal((await api(`/threads/${thread}/comments`)).total, 1, 'the server has it once');
+    // The server stores the comment, and the reader never hears back (three times: the post and two retries).
+    const mark = proxy.requests.length;
+    proxy.set({ mode: 'drop-after', match: { method: 'POST', path } });
+    await pressPost(page);
+    const failed = await waitForView(
+      page,
+      (v) => v.comments.postError.startsWith('Your comment could not be posted.') && v.comments.posting === 0,
+      'the post error',
+    );
+    assert.equal(failed.comments.postRetry, true, 'the error offers a retry');
+    assert.equal(failed.comments.draft, body, 'the text stays in the composer');
+    const posts = proxy.since(mark, { method: 'POST', path });
+    // The adapter's post and two retries, and Chromium's own silent re-sends on a dropped keep-alive
+    // connection: all the same request, with the same key.
+    assert.ok(posts.length >= 3, `the post and at least two retries (${posts.length})`);
+    assert.equal(new Set(posts.map((entry) => entry.idempotencyKey)).size, 1, 'one idempotency key for every attempt');
+    assert.ok(
+      posts.every((entry) => entry.upstreamStatus === 201),
+      'the server answered each (the first stored it, the rest were replays)',
+    );
+    assert.equal((await api(`/threads/${thread}/comments`)).total, 1, 'the server has it once');
 
-  // A reload (the network still failing for posts): the draft is still there, and the thread shows the comment once.
-  await page.reload({ waitUntil: 'load' });
-  const reloaded = await waitForView(page, (v) => composerReady(v) && v.comments.shown === 1, 'the composer and the thread after a reload');
-  assert.equal(reloaded.comments.draft, body, 'the draft survived the reload');
-  assert.deepEqual(reloaded.comments.bodies, [body]);
-  assert.equal(reloaded.comments.heading, 'Comments (1)');
+    // A reload (the network still failing for posts): the draft is still there, and the thread shows the comment once.
+    await page.reload({ waitUntil: 'load' });
+    const reloaded = await waitForView(page, (v) => composerReady(v) && v.comments.shown === 1, 'the composer and the thread after a reload');
+    assert.equal(reloaded.comments.draft, body, 'the draft survived the reload');
+    assert.deepEqual(reloaded.comments.bodies, [body]);
+    assert.equal(reloaded.comments.heading, 'Comments (1)');
 
-  // The network is back: posting the draft again replays the stored answer; nothing doubles, the draft clears.
-  proxy.recover();
-  await page.evaluate(() => {
-    window.__postEvents = 0;
-    document.addEventListener('news-comment-post', () => window.__postEvents++);
-  });
-  await pressPost(page);
-  const done = await waitForView(page, (v) => v.comments.draft === '' && v.comments.posting === 0, 'the confirmed post');
-  assert.equal(await page.evaluate(() => window.__postEvents), 0, 'no second news-comment-post (a <news-comment-count> would count it again)');
-  const last = proxy.since(mark, { method: 'POST', path }).at(-1);
-  assert.equal(last.fault, 'pass');
-  assert.equal(last.idempotencyKey, posts[0].idempotencyKey, 'the draft kept its idempotency key across the reload');
-  assert.deepEqual(done.comments.bodies, [body], 'shown once');
-  assert.equal(done.comments.postError, '');
-  const stored = await api(`/threads/${thread}/comments`);
-  assert.equal(stored.total, 1, 'stored once');
-  assert.equal(stored.comments.filter((comment) => comment.body === body).length, 1);
-  assert.equal(done.comments.heading, 'Comments (1)', 'the heading did not count the replayed post again');
-  await context.close();
-  assert.deepEqual(problems, []);
-});
+    // The network is back: posting the draft again replays the stored answer; nothing doubles, the draft clears.
+    proxy.recover();
+    await page.evaluate(() => {
+      window.__postEvents = 0;
+      document.addEventListener('news-comment-post', () => window.__postEvents++);
+    });
+    await pressPost(page);
+    const done = await waitForView(page, (v) => v.comments.draft === '' && v.comments.posting === 0, 'the confirmed post');
+    assert.equal(await page.evaluate(() => window.__postEvents), 0, 'no second news-comment-post (a <news-comment-count> would count it again)');
+    const last = proxy.since(mark, { method: 'POST', path }).at(-1);
+    assert.equal(last.fault, 'pass');
+    assert.equal(last.idempotencyKey, posts[0].idempotencyKey, 'the draft kept its idempotency key across the reload');
+    assert.deepEqual(done.comments.bodies, [body], 'shown once');
+    assert.equal(done.comments.postError, '');
+    const stored = await api(`/threads/${thread}/comments`);
+    assert.equal(stored.total, 1, 'stored once');
+    assert.equal(stored.comments.filter((comment) => comment.body === body).length, 1);
+    assert.equal(done.comments.heading, 'Comments (1)', 'the heading did not count the replayed post again');
+    await context.close();
+    assert.deepEqual(problems, []);
+  },
+);
 
 test('typed text survives a failing thread, a hung server and reloads', { skip, timeout: 90_000 }, async () => {
   const token = await readerToken(2);

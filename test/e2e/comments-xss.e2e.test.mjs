@@ -189,14 +189,16 @@ async function openThread(readerToken) {
   const console_ = [];
   page.on('console', (message) => console_.push(message.text()));
   try {
-    await page.waitForFunction(() => document.querySelector('#corpus')?.shadowRoot?.querySelector('[part="list"]')?.getAttribute('aria-busy') === 'false', { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('#corpus')?.shadowRoot?.querySelector('[part="list"]')?.getAttribute('aria-busy') === 'false', {
+      timeout: 15_000,
+    });
   } catch (error) {
     const state = await page.evaluate(() => [
       Boolean(customElements.get('news-comments')),
       Boolean(document.querySelector('#corpus')),
       document.querySelector('#corpus')?.shadowRoot?.innerHTML.slice(0, 1500),
     ]);
-    throw new Error(`the thread did not load: ${error.message}\n${console_.join("\n")}\n${failed.join("\n")}\n${JSON.stringify(state)}`, { cause: error });
+    throw new Error(`the thread did not load: ${error.message}\n${console_.join('\n')}\n${failed.join('\n')}\n${JSON.stringify(state)}`, { cause: error });
   }
   return { page, problems };
 }
@@ -273,7 +275,12 @@ test('payloads as comment bodies, author names and avatar URLs stay inert text i
   for (const [i, payload] of corpus.entries()) {
     const name = payload.trim().slice(0, 100) || 'blank';
     // Avatars point at this server (loopback only); the images 404 and the initials show instead.
-    const avatar = i % 3 === 0 ? payload : i % 3 === 1 ? `${baseUrl}/avatars/${encodeURIComponent(payload).slice(0, 300)}"onerror="window.__xss=1` : `${baseUrl}/avatars/a.png?${payload.slice(0, 200)}`;
+    const avatar =
+      i % 3 === 0
+        ? payload
+        : i % 3 === 1
+          ? `${baseUrl}/avatars/${encodeURIComponent(payload).slice(0, 300)}"onerror="window.__xss=1`
+          : `${baseUrl}/avatars/a.png?${payload.slice(0, 200)}`;
     const author = token(`xss-${i}`, name, avatar.slice(0, 2000));
     const body = `${payload}\nhttps://example.org/ok-${i} ${payload}`.slice(0, 2000);
     // Every fourth payload answers a reply, so its author's name also appears as an @mention.
@@ -283,7 +290,11 @@ test('payloads as comment bodies, author names and avatar URLs stay inert text i
     posted++;
     if (!parentId && !firstTopLevel) firstTopLevel = result.json.id;
   }
-  const reply = await api(`/threads/${THREAD}/comments`, { method: 'POST', bearer: token('xss-last', corpus[0]), body: { body: 'reply to a reply', parentId: firstTopLevel } });
+  const reply = await api(`/threads/${THREAD}/comments`, {
+    method: 'POST',
+    bearer: token('xss-last', corpus[0]),
+    body: { body: 'reply to a reply', parentId: firstTopLevel },
+  });
   assert.equal(reply.status, 201);
   const { page, problems } = await openThread(token('reader-xss', 'Careful Reader'));
   await expandAll(page);
@@ -318,10 +329,12 @@ test('payloads as report reasons are sent as text and nothing runs', { timeout: 
       textarea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
     }, reason);
     await field.evaluate((textarea) => textarea.form.querySelector('button.primary').click());
-    await page.waitForFunction(() => !document.querySelector('#corpus').shadowRoot.querySelector('textarea#f'), { timeout: 10_000 }).catch(async (error) => {
-      const form = await page.evaluate(() => document.querySelector('#corpus').shadowRoot.querySelector('textarea#f')?.form.textContent);
-      throw new Error(`report ${i} did not go through: ${error.message}: ${form}`);
-    });
+    await page
+      .waitForFunction(() => !document.querySelector('#corpus').shadowRoot.querySelector('textarea#f'), { timeout: 10_000 })
+      .catch(async (error) => {
+        const form = await page.evaluate(() => document.querySelector('#corpus').shadowRoot.querySelector('textarea#f')?.form.textContent);
+        throw new Error(`report ${i} did not go through: ${error.message}: ${form}`);
+      });
   }
   const announced = await page.evaluate(() => document.querySelector('#corpus').shadowRoot.querySelector('[role="status"]').textContent.trim());
   assert.equal(announced, 'Thank you. A moderator will review this comment.');

@@ -61,7 +61,11 @@ async function openThread(context, reader) {
   await page.setViewport({ width: 1000, height: 900 });
   await page.goto(reader ? `${baseUrl}/demo/sign-in?reader=${reader}&returnUrl=/` : `${baseUrl}/`, { waitUntil: 'load' });
   await page.evaluate(() => document.querySelector('news-comments').scrollIntoView());
-  await waitInThread(page, (root, signedIn) => root.querySelector('[part="list"]')?.getAttribute('aria-busy') === 'false' && root.querySelector(signedIn ? '#c' : '[part="sign-in"]'), Boolean(reader));
+  await waitInThread(
+    page,
+    (root, signedIn) => root.querySelector('[part="list"]')?.getAttribute('aria-busy') === 'false' && root.querySelector(signedIn ? '#c' : '[part="sign-in"]'),
+    Boolean(reader),
+  );
   return page;
 }
 
@@ -86,7 +90,10 @@ test('a reader signs in through the demo sign-in, posts, reloads and sees the co
 
   await typeComment(page, 'Posted from the end-to-end test');
   await submit(page);
-  await waitInThread(page, (root) => root.querySelector('[part="list"] > li > article:not(.posting) [part="body"]')?.textContent.trim() === 'Posted from the end-to-end test');
+  await waitInThread(
+    page,
+    (root) => root.querySelector('[part="list"] > li > article:not(.posting) [part="body"]')?.textContent.trim() === 'Posted from the end-to-end test',
+  );
   assert.equal(await inThread(page, (root) => root.querySelector('[role="status"]').textContent.trim()), 'Your comment was posted.');
   assert.equal(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY), null, 'the draft is gone once the server confirmed');
 
@@ -126,7 +133,7 @@ test('with the server down the draft is kept with an error; after a restart the 
   await page.close();
 });
 
-test('a post whose answer was lost is retried with the draft\'s idempotency key and stored once', { timeout: 120_000 }, async () => {
+test("a post whose answer was lost is retried with the draft's idempotency key and stored once", { timeout: 120_000 }, async () => {
   const page = await openThread(browser, 1);
   const text = `Answer lost on the way back ${Date.now()}`;
   await typeComment(page, text);
@@ -167,10 +174,7 @@ test('a second reader\'s comment arrives live behind the "new comments" button',
   assert.deepEqual(await bodies(reader), before, 'nothing moves until the reader asks');
   await inThread(reader, (root) => root.querySelector('[part="new-comments"]').click());
   await waitInThread(reader, (root, body) => root.querySelector('[part="list"] > li > article:not(.posting) [part="body"]')?.textContent.trim() === body, text);
-  assert.equal(
-    await inThread(reader, (root) => root.querySelector('[part="list"] > li > article [part="author"]').textContent.trim()),
-    'Sam Okafor',
-  );
+  assert.equal(await inThread(reader, (root) => root.querySelector('[part="list"] > li > article [part="author"]').textContent.trim()), 'Sam Okafor');
   await other.close();
   await reader.close();
 });

@@ -78,7 +78,12 @@ test('schema problems (ajv) read as short "$.path: what" lines', () => {
     paths: {},
     components: {
       schemas: {
-        Item: { type: 'object', properties: { id: { type: 'string' }, n: { type: ['integer', 'null'], minimum: 0 } }, required: ['id', 'n'], additionalProperties: false },
+        Item: {
+          type: 'object',
+          properties: { id: { type: 'string' }, n: { type: ['integer', 'null'], minimum: 0 } },
+          required: ['id', 'n'],
+          additionalProperties: false,
+        },
         Either: { oneOf: [{ type: 'string' }, { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] }] },
         Old: { type: 'string', nullable: true, enum: ['a', 'b', null] },
         Any: { anyOf: [{ type: 'integer' }, { type: 'boolean' }] },
@@ -112,10 +117,29 @@ test('the reference server passes every check, with nothing skipped', async () =
   assert.ok(Number(summary[1]) >= 70, `only ${summary[1]} checks passed`);
   assert.match(run.stdout, /^0 skipped$/m);
   for (const id of [
-    'openapi.served', 'article.get', 'article.not-found', 'article.lookup', 'comments.list', 'counts', 'poll.vote',
-    'poll.vote.idempotent-replay', 'poll.vote.counted-once', 'poll.vote.already-voted', 'comments.post', 'comments.post.idempotent-replay',
-    'comments.post.counted-once', 'events.thread.live', 'events.poll', 'comments.edit.forbidden', 'comments.delete', 'cors.preflight',
-    'cors.preflight.methods', 'cors.read', 'cors.events', 'cors.foreign-origin', 'cache.personal',
+    'openapi.served',
+    'article.get',
+    'article.not-found',
+    'article.lookup',
+    'comments.list',
+    'counts',
+    'poll.vote',
+    'poll.vote.idempotent-replay',
+    'poll.vote.counted-once',
+    'poll.vote.already-voted',
+    'comments.post',
+    'comments.post.idempotent-replay',
+    'comments.post.counted-once',
+    'events.thread.live',
+    'events.poll',
+    'comments.edit.forbidden',
+    'comments.delete',
+    'cors.preflight',
+    'cors.preflight.methods',
+    'cors.read',
+    'cors.events',
+    'cors.foreign-origin',
+    'cache.personal',
   ]) {
     assert.match(lineFor(run, id) ?? `(no line for ${id})`, /^PASS /, id);
   }
@@ -185,7 +209,10 @@ test('the broken API: each injected fault is its own clear FAIL line, and the ex
   expectFail('comments.post.anonymous', /missing required error.*error code undefined, expected "auth_required"/);
   // Idempotency-Key ignored: a replayed vote is refused, a replayed comment is a second comment.
   expectFail('poll.vote.idempotent-replay', /POST \/polls\/[^ ]+\/votes: expected 200 with the same body as the first vote, got 409/);
-  expectFail('comments.post.idempotent-replay', /expected 201 with the same comment as the first post, got 201 application\/json — a second comment "[^"]+" \(first was "[^"]+"\)/);
+  expectFail(
+    'comments.post.idempotent-replay',
+    /expected 201 with the same comment as the first post, got 201 application\/json — a second comment "[^"]+" \(first was "[^"]+"\)/,
+  );
   expectFail('comments.post.counted-once', /2 comments with the posted text .*expected 1; total 2, expected 1/);
   // 500 on bad JSON.
   expectFail('poll.vote.bad-json', /expected 400 Error or 422 Error, got 500 text\/plain — status 500, expected 400 or 422/);
@@ -202,7 +229,18 @@ test('the broken API: each injected fault is its own clear FAIL line, and the ex
   expectFail('cors.events', /Access-Control-Allow-Origin "\*"/);
   expectFail('cors.foreign-origin', /GET \/counts answers Access-Control-Allow-Origin "\*"/);
   // What the proxy leaves alone still passes: the checker blames only what is broken.
-  for (const id of ['article.lookup', 'article.related', 'counts', 'poll.get', 'poll.vote', 'poll.vote.already-voted', 'comments.post', 'comments.edit', 'comments.like', 'comments.delete']) {
+  for (const id of [
+    'article.lookup',
+    'article.related',
+    'counts',
+    'poll.get',
+    'poll.vote',
+    'poll.vote.already-voted',
+    'comments.post',
+    'comments.edit',
+    'comments.like',
+    'comments.delete',
+  ]) {
     assert.match(lineFor(run, id) ?? `(no line for ${id})`, /^PASS /, id);
   }
   const summary = run.stdout.match(/^(\d+) passed, (\d+) failed$/m);

@@ -159,7 +159,10 @@ async function voteInPoll(page, index) {
     { message: 'the poll results after voting', describe: () => window.__readPage().poll },
   );
   voted.bars.forEach((width, index) => {
-    assert.ok(Math.abs(width - voted.shares[index]) <= 2, `bar ${index} is ${width}% wide for a ${voted.shares[index]}% share (the CSP did not block its width)`);
+    assert.ok(
+      Math.abs(width - voted.shares[index]) <= 2,
+      `bar ${index} is ${width}% wide for a ${voted.shares[index]}% share (the CSP did not block its width)`,
+    );
   });
   assert.ok(voted.bars.some((width) => width > 0));
   return voted;
@@ -203,7 +206,10 @@ test('every element works under a strict CSP: loads, votes, posts a comment; no 
     },
   );
   assert.equal(view.fact, 'Did you know?');
-  assert.deepEqual(view.related.headlines, relatedApi.map((item) => item.headline));
+  assert.deepEqual(
+    view.related.headlines,
+    relatedApi.map((item) => item.headline),
+  );
   assert.equal(view.count, `${countBefore} comments`);
   assert.equal(view.comments.heading, `Comments (${countBefore})`);
   assert.equal(view.poll.total, '', 'no counts before voting');
@@ -304,7 +310,10 @@ test("two copies of the library (two Lits) need 'allow-duplicates' on the lit-ht
     { arg: lookup.headline, message: 'both elements working', describe: () => window.__readPage() },
   );
   assert.equal(view.fact, 'Did you know?');
-  assert.ok(allowed.warnings.some((text) => text.includes('is already defined')), 'the second copy warns');
+  assert.ok(
+    allowed.warnings.some((text) => text.includes('is already defined')),
+    'the second copy warns',
+  );
   await sleep(300);
   await allowed.context.close();
   assert.deepEqual(allowed.violations, []);

@@ -76,7 +76,11 @@ function pollView(page) {
       choices: root.querySelectorAll('input').length,
       results: root.querySelectorAll('[part="result"]').length,
       // The chosen label, without the "Your choice" tag that follows its last word.
-      mine: [...root.querySelectorAll('[part="result"].mine .label')].map((label) => text(label).replace(text(label.querySelector('.tag')), '').trim()),
+      mine: [...root.querySelectorAll('[part="result"].mine .label')].map((label) =>
+        text(label)
+          .replace(text(label.querySelector('.tag')), '')
+          .trim(),
+      ),
       total: text(root.querySelector('[part="total"]')),
       status: text(root.querySelector('[role="status"]')),
       focused: root.activeElement?.getAttribute('part') ?? null,
@@ -85,7 +89,14 @@ function pollView(page) {
 }
 
 /** The total as the API reports it to this reader (visible once they have voted). */
-const apiTotal = (page) => page.evaluate((id) => fetch(`/api/polls/${id}`).then((r) => r.json()).then((poll) => poll.totalVotes), pollId);
+const apiTotal = (page) =>
+  page.evaluate(
+    (id) =>
+      fetch(`/api/polls/${id}`)
+        .then((r) => r.json())
+        .then((poll) => poll.totalVotes),
+    pollId,
+  );
 
 /** Casts a vote straight through the API with the page's cookies; returns the HTTP status and poll. */
 const apiVote = (page, optionIds) =>
@@ -153,8 +164,7 @@ test('another voter votes and the first page updates live, without a reload', { 
   await first.page.waitForFunction(() => document.querySelector('news-poll').shadowRoot.querySelector('[part="total"]'));
   await sleep(1200);
   const start = totalOf((await pollView(first.page)).total);
-  const tollCount = () =>
-    first.page.$eval('news-poll', (poll) => poll.shadowRoot.querySelector('[part="result"] .count').textContent.replace(/[^\d]/g, ''));
+  const tollCount = () => first.page.$eval('news-poll', (poll) => poll.shadowRoot.querySelector('[part="result"] .count').textContent.replace(/[^\d]/g, ''));
   const tollBefore = Number(await tollCount());
 
   const second = await openReader();

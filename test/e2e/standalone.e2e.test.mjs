@@ -41,7 +41,10 @@ async function open(path) {
 
 test('a page with only the poll loads one file of the library, and a reader votes there', { skip, timeout: 90_000 }, async () => {
   const { context, page, problems, library } = await open('/demo/poll.html');
-  await waitInPage(page, () => document.querySelector('news-poll')?.shadowRoot?.querySelector('fieldset:not(:disabled) input'), { timeout: 20_000, message: 'the poll to load' });
+  await waitInPage(page, () => document.querySelector('news-poll')?.shadowRoot?.querySelector('fieldset:not(:disabled) input'), {
+    timeout: 20_000,
+    message: 'the poll to load',
+  });
   assert.deepEqual(library, ['/dist/standalone/news-poll.js'], 'one file, no chunk');
 
   await clickIn(page, () => document.querySelector('news-poll').shadowRoot.querySelectorAll('input')[2]);

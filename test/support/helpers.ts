@@ -34,7 +34,7 @@ export function shadow<T extends Element = HTMLElement>(host: Element, selector:
 export const xssPayloads = [
   '<img src=x onerror="window.__xss=1">',
   '"><script>window.__xss=1</script>',
-  "javascript:window.__xss=1",
+  'javascript:window.__xss=1',
   ' JaVaScRiPt:window.__xss=1',
   'java\tscript:window.__xss=1',
   'data:text/html,<script>window.__xss=1</script>',

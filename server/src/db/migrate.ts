@@ -17,10 +17,7 @@ export async function migrate(db: Db): Promise<string[]> {
         name text PRIMARY KEY,
         applied_at timestamptz NOT NULL DEFAULT now()
       )`);
-      const claimed = await tx.query(
-        'INSERT INTO schema_migrations (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING name',
-        [name],
-      );
+      const claimed = await tx.query('INSERT INTO schema_migrations (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING name', [name]);
       if (claimed.rows.length === 0) return false;
       for (const statement of splitStatements(sql)) await tx.query(statement);
       return true;

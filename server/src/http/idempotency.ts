@@ -30,20 +30,15 @@ export function writeResponse(c: AppContext, outcome: { replayed: boolean; statu
  * Runs a write in one transaction. With an Idempotency-Key, the first response is stored in the same
  * transaction, and a repeat of the key (same actor and route) gets that response back without writing again.
  */
-export async function idempotentWrite(
-  db: Db,
-  c: AppContext,
-  actor: string,
-  work: (tx: Queryable) => Promise<WriteResult>,
-): Promise<Response> {
+export async function idempotentWrite(db: Db, c: AppContext, actor: string, work: (tx: Queryable) => Promise<WriteResult>): Promise<Response> {
   const { key, scope } = idempotencyOf(c, actor);
   const outcome = await db.transaction(async (tx) => {
     if (key !== undefined) {
       // A concurrent request with the same key waits here on the primary key until the first one commits.
-      const claimed = await tx.query(
-        'INSERT INTO idempotency_keys (scope, key) VALUES ($1, $2) ON CONFLICT (scope, key) DO NOTHING RETURNING key',
-        [scope, key],
-      );
+      const claimed = await tx.query('INSERT INTO idempotency_keys (scope, key) VALUES ($1, $2) ON CONFLICT (scope, key) DO NOTHING RETURNING key', [
+        scope,
+        key,
+      ]);
       if (claimed.rows.length === 0) {
         const stored = await tx.query<{ status: number | null; body: string | null }>(
           'SELECT status, body FROM idempotency_keys WHERE scope = $1 AND key = $2',

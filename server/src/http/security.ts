@@ -18,7 +18,11 @@ export function clientIp(trustProxy: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     let ip = 'unknown';
     if (trustProxy) {
-      const forwarded = c.req.header('x-forwarded-for')?.split(',').map((part) => part.trim()).filter(Boolean);
+      const forwarded = c.req
+        .header('x-forwarded-for')
+        ?.split(',')
+        .map((part) => part.trim())
+        .filter(Boolean);
       ip = forwarded?.at(-1) ?? ip;
     }
     if (ip === 'unknown') {

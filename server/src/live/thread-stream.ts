@@ -18,13 +18,7 @@ const retryDelaysMs = [100, 400];
  * delete overtake the comment it is about. Events carry the comment itself, so most need no read; a
  * read that still fails is retried, and what the event already says is sent rather than dropped.
  */
-export function threadStream(
-  db: Queryable,
-  bus: EventBus,
-  stream: LiveStream,
-  threadId: string,
-  viewerId: string | null,
-): (event: BusEvent) => void {
+export function threadStream(db: Queryable, bus: EventBus, stream: LiveStream, threadId: string, viewerId: string | null): (event: BusEvent) => void {
   let tail = Promise.resolve();
   const live = () => !bus.stopped && stream.open();
 
@@ -62,10 +56,10 @@ export function threadStream(
       if (event.action === 'updated' && viewerId !== null) {
         // A new comment has no likes yet; an edited one may carry this reader's like.
         const liked = await read('comment like read', () =>
-          db.query<{ liked: boolean }>(
-            'SELECT EXISTS (SELECT 1 FROM comment_likes WHERE comment_id = $1 AND user_id = $2) AS liked',
-            [event.commentId, viewerId],
-          ),
+          db.query<{ liked: boolean }>('SELECT EXISTS (SELECT 1 FROM comment_likes WHERE comment_id = $1 AND user_id = $2) AS liked', [
+            event.commentId,
+            viewerId,
+          ]),
         );
         likedByMe = liked?.rows[0]?.liked ?? false;
       }

@@ -330,9 +330,7 @@ export function commentRoutes(services: Services) {
       slot.release();
       throw error;
     }
-    return openEventStream(c, slot, async (stream) =>
-      bus.subscribe(`threads/${threadId}`, threadStream(db, bus, stream, threadId, viewerId)),
-    );
+    return openEventStream(c, slot, async (stream) => bus.subscribe(`threads/${threadId}`, threadStream(db, bus, stream, threadId, viewerId)));
   });
 
   return routes;

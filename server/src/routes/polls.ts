@@ -60,7 +60,7 @@ export const pollEventsRoute = createRoute({
   method: 'get',
   path: '/polls/{id}/events',
   tags: ['polls'],
-  summary: 'Server-Sent Events: `ready`, then `results` (Poll JSON) on connect and after every vote',
+  summary: 'Server-Sent Events: `ready`, then `results` (Poll JSON) on connect and at most once per live interval (250 ms by default) while votes arrive',
   request: { params },
   responses: { 200: eventStream, ...errors({ 404: 'Unknown poll' }) },
 });

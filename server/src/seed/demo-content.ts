@@ -95,13 +95,11 @@ export const demoArticle: Article = {
   updatedAt: null,
   lang: 'en',
   image: '/demo/img/hero-northgate-bridge.svg',
-  imageAlt:
-    'The Northgate Harbour Bridge at dusk, seen from the western shore, with container cranes on the far side of the harbour',
+  imageAlt: 'The Northgate Harbour Bridge at dusk, seen from the western shore, with container cranes on the far side of the harbour',
   hero: {
     src: '/demo/img/hero-northgate-bridge.svg',
     alt: 'The Northgate Harbour Bridge at dusk, seen from the western shore, with container cranes on the far side of the harbour',
-    caption:
-      'The Northgate Harbour Bridge at dusk, seen from the western shore, with container cranes on the far side of the harbour.',
+    caption: 'The Northgate Harbour Bridge at dusk, seen from the western shore, with container cranes on the far side of the harbour.',
     credit: 'Image Credits - Courier Graphics Desk',
     width: 1200,
     height: 675,

@@ -14,7 +14,11 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
     for (const summary of relatedArticles) {
       await putArticle(tx, { ...summary, blocks: [] }, null);
     }
-    await putArticle(tx, demoArticle, relatedArticles.map((summary) => summary.id));
+    await putArticle(
+      tx,
+      demoArticle,
+      relatedArticles.map((summary) => summary.id),
+    );
     await seedPoll(tx);
     await seedThread(tx, now);
     return true;
@@ -73,10 +77,7 @@ async function seedThread(tx: Queryable, now: Date): Promise<void> {
        SELECT $1, 'seed-liker-' || n FROM generate_series(1, $2::int) AS n ON CONFLICT DO NOTHING`,
       [comment.id, comment.likes],
     );
-    await tx.query(
-      'UPDATE comments SET likes = (SELECT count(*)::int FROM comment_likes WHERE comment_id = $1) WHERE id = $1',
-      [comment.id],
-    );
+    await tx.query('UPDATE comments SET likes = (SELECT count(*)::int FROM comment_likes WHERE comment_id = $1) WHERE id = $1', [comment.id]);
     seeded.set(comment.id, { topLevelId: parentId ?? comment.id, authorName: comment.author.name });
   }
 }

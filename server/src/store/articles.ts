@@ -42,10 +42,10 @@ export async function relatedArticles(q: Queryable, id: string, limit: number): 
            JOIN articles a ON a.id = r.id ORDER BY r.position LIMIT $2`,
         [article.related_ids, limit],
       )
-    : await q.query<{ id: string; data: StoredArticle }>(
-        'SELECT id, data FROM articles WHERE id <> $1 ORDER BY published_at DESC NULLS LAST, id LIMIT $2',
-        [id, limit],
-      );
+    : await q.query<{ id: string; data: StoredArticle }>('SELECT id, data FROM articles WHERE id <> $1 ORDER BY published_at DESC NULLS LAST, id LIMIT $2', [
+        id,
+        limit,
+      ]);
   return picked.rows.map((row) => toSummary({ ...row.data, id: row.id }));
 }
 

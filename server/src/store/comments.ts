@@ -37,9 +37,7 @@ const visibleTo = `(c.status = 'published'
 export function toComment(row: CommentRow, viewerId: string | null): Comment {
   const deleted = row.status === 'deleted';
   // A deleted comment stays as a placeholder that keeps its replies; its text and author are gone.
-  const author: User = deleted
-    ? { id: '', name: '', avatar: null }
-    : { id: row.author_id, name: row.author_name, avatar: row.author_avatar };
+  const author: User = deleted ? { id: '', name: '', avatar: null } : { id: row.author_id, name: row.author_name, avatar: row.author_avatar };
   return {
     id: row.id,
     threadId: row.thread_id,
@@ -157,10 +155,9 @@ export async function listReplies(
 
 /** Published comments per thread, replies included: kept in `thread_totals` by a trigger, never counted per read. */
 export async function countThreads(q: Queryable, threadIds: string[]): Promise<Record<string, number>> {
-  const { rows } = await q.query<{ thread_id: string; n: number }>(
-    'SELECT thread_id, published AS n FROM thread_totals WHERE thread_id = ANY($1::text[])',
-    [threadIds],
-  );
+  const { rows } = await q.query<{ thread_id: string; n: number }>('SELECT thread_id, published AS n FROM thread_totals WHERE thread_id = ANY($1::text[])', [
+    threadIds,
+  ]);
   const counts: Record<string, number> = {};
   for (const id of threadIds) counts[id] = 0;
   for (const row of rows) counts[row.thread_id] = row.n;
@@ -202,7 +199,18 @@ export async function createComment(
   await q.query(
     `INSERT INTO comments (id, thread_id, parent_id, author_id, author_name, author_avatar, body, status, reply_to_name, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [id, input.threadId, parentId, input.author.id, input.author.name, input.author.avatar ?? null, input.body, status, replyToName, input.createdAt ?? new Date()],
+    [
+      id,
+      input.threadId,
+      parentId,
+      input.author.id,
+      input.author.name,
+      input.author.avatar ?? null,
+      input.body,
+      status,
+      replyToName,
+      input.createdAt ?? new Date(),
+    ],
   );
   const created = await getComment(q, id, input.author.id);
   if (!created) throw new Error('Inserted comment vanished');
@@ -257,10 +265,7 @@ export async function setLike(q: Queryable, id: string, userId: string, liked: b
     ? await q.query('INSERT INTO comment_likes (comment_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING user_id', [id, userId])
     : await q.query('DELETE FROM comment_likes WHERE comment_id = $1 AND user_id = $2 RETURNING user_id', [id, userId]);
   if (changed.rows.length === 0) return row.likes;
-  const updated = await q.query<{ likes: number }>(
-    'UPDATE comments SET likes = likes + $2 WHERE id = $1 RETURNING likes',
-    [id, liked ? 1 : -1],
-  );
+  const updated = await q.query<{ likes: number }>('UPDATE comments SET likes = likes + $2 WHERE id = $1 RETURNING likes', [id, liked ? 1 : -1]);
   return updated.rows[0]?.likes ?? row.likes;
 }
 

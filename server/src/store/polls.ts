@@ -75,10 +75,7 @@ export function pollFor(state: PollState, myVote: string[] | null): Poll {
 /** The ballot `voterId` cast in a poll, or null. */
 export async function ballotOf(q: Queryable, pollId: string, voterId: string | null): Promise<string[] | null> {
   if (!voterId) return null;
-  const { rows } = await q.query<{ option_ids: string[] }>(
-    'SELECT option_ids FROM poll_votes WHERE poll_id = $1 AND voter_id = $2',
-    [pollId, voterId],
-  );
+  const { rows } = await q.query<{ option_ids: string[] }>('SELECT option_ids FROM poll_votes WHERE poll_id = $1 AND voter_id = $2', [pollId, voterId]);
   return rows[0]?.option_ids ?? null;
 }
 
@@ -106,16 +103,11 @@ export function checkBallot(state: PollState, optionIds: string[]): void {
  * `perOption` maps option id to the number of new ballots naming it. Polls row first, then options:
  * the same lock order as putPoll, so the two never deadlock.
  */
-export async function addToCounters(
-  q: Queryable,
-  state: PollState,
-  ballots: number,
-  perOption: Record<string, number>,
-): Promise<PollState> {
-  const polls = await q.query<{ total_votes: number }>(
-    'UPDATE polls SET total_votes = total_votes + $2 WHERE id = $1 RETURNING total_votes',
-    [state.poll.id, ballots],
-  );
+export async function addToCounters(q: Queryable, state: PollState, ballots: number, perOption: Record<string, number>): Promise<PollState> {
+  const polls = await q.query<{ total_votes: number }>('UPDATE polls SET total_votes = total_votes + $2 WHERE id = $1 RETURNING total_votes', [
+    state.poll.id,
+    ballots,
+  ]);
   const options = await q.query<{ id: string; votes: number }>(
     `UPDATE poll_options SET votes = votes + COALESCE(($2::jsonb ->> id)::int, 0)
       WHERE poll_id = $1 RETURNING id, votes`,
@@ -162,10 +154,7 @@ export async function putPoll(q: Queryable, pollId: string, input: PollInput): P
        closed = EXCLUDED.closed, updated_at = now()`,
     [pollId, input.question, input.multiple, input.maxChoices, input.results, input.closesAt, input.status === 'closed'],
   );
-  await q.query('DELETE FROM poll_options WHERE poll_id = $1 AND NOT (id = ANY($2::text[]))', [
-    pollId,
-    input.options.map((option) => option.id),
-  ]);
+  await q.query('DELETE FROM poll_options WHERE poll_id = $1 AND NOT (id = ANY($2::text[]))', [pollId, input.options.map((option) => option.id)]);
   for (const [position, option] of input.options.entries()) {
     await q.query(
       `INSERT INTO poll_options (poll_id, id, label, position) VALUES ($1, $2, $3, $4)

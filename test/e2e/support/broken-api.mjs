@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 export const faults = {
   'article-shape': 'GET /articles/{id} drops the required "headline" (article.get)',
   'comment-shape': 'GET /threads/{id}/comments sends createdAt as epoch milliseconds (comments.list)',
-  'ok-instead-of-404': 'unknown article ids answer 200 with a stub; unknown comments answer 200 with an empty replies page (article.not-found, replies.not-found)',
+  'ok-instead-of-404':
+    'unknown article ids answer 200 with a stub; unknown comments answer 200 with an empty replies page (article.not-found, replies.not-found)',
   'html-errors': 'every other 404 is an HTML page (routes.unknown, poll.not-found, ...)',
   'bare-401': '401 bodies are {"message"} instead of {"error": {code, message}} (session.anonymous, comments.post.anonymous)',
   'no-idempotency': 'the Idempotency-Key header is dropped before the real server sees it (*.idempotent-replay, comments.post.counted-once)',
@@ -81,7 +82,11 @@ export async function startBrokenApi({ upstream, port = 0 }) {
     const type = upstreamRes.headers.get('content-type') ?? '';
     const outHeaders = { 'Access-Control-Allow-Origin': '*' };
     for (const [name, value] of upstreamRes.headers) {
-      if (name.startsWith('access-control-') || ['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive', 'set-cookie'].includes(name)) continue;
+      if (
+        name.startsWith('access-control-') ||
+        ['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive', 'set-cookie'].includes(name)
+      )
+        continue;
       outHeaders[name] = value;
     }
     const cookies = upstreamRes.headers.getSetCookie();
@@ -89,7 +94,9 @@ export async function startBrokenApi({ upstream, port = 0 }) {
 
     if (type.startsWith('text/event-stream')) {
       res.writeHead(upstreamRes.status, outHeaders);
-      Readable.fromWeb(upstreamRes.body).on('error', () => res.end()).pipe(res);
+      Readable.fromWeb(upstreamRes.body)
+        .on('error', () => res.end())
+        .pipe(res);
       return;
     }
     const text = await upstreamRes.text();

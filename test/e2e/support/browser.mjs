@@ -52,8 +52,7 @@ export function watchProblems(page, { consoleErrors = true, failedRequests = tru
 export const notNetworkLine = (message) => !message.text().startsWith('Failed to load resource');
 
 /** A failed request other than a live element closing its event stream (it left the page, or the reader signed in or out). */
-export const notClosedEventStream = (request) =>
-  !(request.failure()?.errorText === 'net::ERR_ABORTED' && new URL(request.url()).pathname.endsWith('/events'));
+export const notClosedEventStream = (request) => !(request.failure()?.errorText === 'net::ERR_ABORTED' && new URL(request.url()).pathname.endsWith('/events'));
 
 /** `fn(arg)` as source for `page.evaluate`, which DevTools compiles: no `eval` in the page, no CSP violation. */
 const call = (fn, arg) => `(${fn})(${arg === undefined ? '' : JSON.stringify(arg)})`;
@@ -76,8 +75,14 @@ export async function waitInPage(page, fn, { arg, timeout = 15_000, interval = 1
     }
     if (Date.now() > deadline) {
       let seen = '';
-      if (describe) seen = await page.evaluate(call(describe, arg)).then((value) => JSON.stringify(value), (error) => String(error));
-      throw new Error(`timed out after ${timeout} ms waiting for ${message}${seen ? `; the page shows ${seen}` : ''}${lastError ? ` (${lastError.message})` : ''}`);
+      if (describe)
+        seen = await page.evaluate(call(describe, arg)).then(
+          (value) => JSON.stringify(value),
+          (error) => String(error),
+        );
+      throw new Error(
+        `timed out after ${timeout} ms waiting for ${message}${seen ? `; the page shows ${seen}` : ''}${lastError ? ` (${lastError.message})` : ''}`,
+      );
     }
     await sleep(interval);
   }

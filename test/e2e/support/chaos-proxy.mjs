@@ -41,8 +41,7 @@ function matcher(match) {
   if (match instanceof RegExp) return ({ path }) => match.test(path);
   if (match && typeof match === 'object') {
     return ({ method, path }) =>
-      (!match.method || match.method === method) &&
-      (!match.path || (match.path instanceof RegExp ? match.path.test(path) : path.startsWith(match.path)));
+      (!match.method || match.method === method) && (!match.path || (match.path instanceof RegExp ? match.path.test(path) : path.startsWith(match.path)));
   }
   return ({ path }) => path.startsWith('/api/') && !path.split('?')[0].endsWith('/events');
 }
@@ -65,9 +64,8 @@ export async function startChaosProxy({ upstream, statics = {}, pageHeaders = ()
     return new Promise((resolveForward, rejectForward) => {
       const headers = { ...req.headers, host: target.host };
       delete headers.connection;
-      const upstreamRequest = httpRequest(
-        { hostname: target.hostname, port: target.port, method: req.method, path: req.url, headers },
-        (upstreamResponse) => resolveForward(upstreamResponse),
+      const upstreamRequest = httpRequest({ hostname: target.hostname, port: target.port, method: req.method, path: req.url, headers }, (upstreamResponse) =>
+        resolveForward(upstreamResponse),
       );
       upstreamRequest.on('error', rejectForward);
       upstreamRequest.end(body);
