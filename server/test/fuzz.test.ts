@@ -186,7 +186,9 @@ describe(`fuzz (${storageName})`, () => {
     const health = await server.call('GET', '/counts?threads=fuzz');
     assert.equal(health.status, 200);
     assert.ok(health.body.counts.fuzz >= 1);
-    const tables = await server.db.query<{ n: number }>("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'comments'");
+    const tables = await server.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'comments' AND table_schema = current_schema()",
+    );
     assert.equal(tables.rows[0]?.n, 1, 'the comments table is still there');
   });
 });

@@ -9,7 +9,14 @@ import { launchBrowser } from './support/browser.mjs';
 import { startReferenceServer } from './support/reference-server.mjs';
 
 const THREAD = 'harbour-bridge-vote';
-const DRAFT_KEY = `news-comments:draft:${THREAD}:`;
+// Drafts are kept per reader: `news-comments:draft:<reader>:<thread>:<target>` ('' for a new comment).
+const DRAFT_KEY_END = `:${THREAD}:`;
+/** The stored new-comment draft of this thread, whoever the reader is (null when there is none). */
+const storedDraft = (page) =>
+  page.evaluate((end) => {
+    const name = Object.keys(localStorage).find((key) => key.startsWith('news-comments:draft:') && key.endsWith(end));
+    return name ? localStorage.getItem(name) : null;
+  }, DRAFT_KEY_END);
 
 let server;
 let baseUrl;
@@ -95,7 +102,7 @@ test('a reader signs in through the demo sign-in, posts, reloads and sees the co
     (root) => root.querySelector('[part="list"] > li > article:not(.posting) [part="body"]')?.textContent.trim() === 'Posted from the end-to-end test',
   );
   assert.equal(await inThread(page, (root) => root.querySelector('[role="status"]').textContent.trim()), 'Your comment was posted.');
-  assert.equal(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY), null, 'the draft is gone once the server confirmed');
+  assert.equal(await storedDraft(page), null, 'the draft is gone once the server confirmed');
 
   await page.reload({ waitUntil: 'load' });
   await page.evaluate(() => document.querySelector('news-comments').scrollIntoView());
@@ -109,19 +116,23 @@ test('with the server down the draft is kept with an error; after a restart the 
   const page = await openThread(browser, 1);
   const text = `Written while the server was down ${Date.now()}`;
   await typeComment(page, text);
-  await page.waitForFunction((key) => localStorage.getItem(key), { timeout: 5000 }, DRAFT_KEY);
+  await page.waitForFunction(
+    (end) => Object.keys(localStorage).some((key) => key.startsWith('news-comments:draft:') && key.endsWith(end)),
+    { timeout: 5000 },
+    DRAFT_KEY_END,
+  );
 
   await server.halt();
   await submit(page);
   await waitInThread(page, (root) => root.querySelector('.composer [part="error"]'));
   assert.match(await inThread(page, (root) => root.querySelector('.composer [part="error"]').textContent), /could not be posted/);
   assert.equal(await inThread(page, (root) => root.querySelector('#c').value), text, 'the text stays in the composer');
-  assert.equal(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY)).body, text, 'the draft is still saved');
+  assert.equal(JSON.parse(await storedDraft(page)).body, text, 'the draft is still saved');
 
   await server.resume();
   await inThread(page, (root) => root.querySelector('.composer [part="error"] button').click());
   await waitInThread(page, (root, body) => root.querySelector('[part="list"] > li > article:not(.posting) [part="body"]')?.textContent.trim() === body, text);
-  assert.equal(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY), null, 'the draft is cleared once the server confirmed');
+  assert.equal(await storedDraft(page), null, 'the draft is cleared once the server confirmed');
   const thread = await (await fetch(`${baseUrl}/api/threads/${THREAD}/comments?limit=100`)).json();
   assert.equal(thread.comments.filter((c) => c.body === text).length, 1, 'the comment exists exactly once');
 
