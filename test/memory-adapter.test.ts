@@ -359,6 +359,18 @@ describe('createMemoryAdapter', () => {
       expect(await httpError(adapter.likeComment('nope', true))).to.deep.equal([404, 'not_found']);
     });
 
+    it('refuses a like from the author with 403 forbidden, as the server does', async () => {
+      const adapter = createMemoryAdapter({ user: ada, comments: [comment('a', 0, { author: ada, likes: 1 })] });
+      const error = await rejection(adapter.likeComment('a', true));
+      expect([(error as HttpError).status, (error as HttpError).code, error.message]).to.deep.equal([
+        403,
+        'forbidden',
+        'Authors cannot like their own comments.',
+      ]);
+      expect((await adapter.listComments('t1')).comments.map((c) => [c.likes, c.likedByMe])).to.deep.equal([[1, false]]);
+      expect(await adapter.likeComment('a', false)).to.deep.equal({ likes: 1 });
+    });
+
     it('records reports, from signed-out readers too', async () => {
       const adapter = createMemoryAdapter({ comments: [comment('a', 0)] });
       expect(await adapter.reportComment('a', 'spam')).to.equal(undefined);

@@ -1,5 +1,6 @@
 // Comments in memory, with the server's rules: one level of replies, pending and rejected comments
-// seen by their author only, soft deletes, the edit window, likes, reports, and the counts.
+// seen by their author only, soft deletes, the edit window, likes (never the author's own), reports,
+// and the counts.
 import { COMMENT_MAX_LENGTH, COMMENT_PAGE_DEFAULT, COMMENT_PAGE_MAX, EDIT_WINDOW_MS, REPORT_REASON_MAX_LENGTH } from '../core/contract.js';
 import { HttpError } from '../core/errors.js';
 import type { Comment, CommentPage, CommentSort, User } from '../core/types.js';
@@ -265,6 +266,7 @@ export function commentMethods(data: MemorySeed, backend: Backend, reports: Memo
       run('likeComment', [id, liked], call, () => {
         const me = requireUser();
         const c = publishedComment(id);
+        if (liked && c.author.id === me.id) throw new HttpError(403, 'forbidden', 'Authors cannot like their own comments.');
         if (liked !== c.likedBy.has(me.id)) {
           if (liked) c.likedBy.add(me.id);
           else c.likedBy.delete(me.id);
