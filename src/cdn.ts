@@ -15,4 +15,6 @@ export { NewsAlsoRead } from './also-read/news-also-read.js';
 export { NewsCommentCount } from './comment-count/news-comment-count.js';
 export { loadElements } from './autoload.js';
 
-autoload();
+// Imported on a server (Node resolves `news-elements/cdn` to this module, on Lit's Node build),
+// there is no document to watch: the elements render in the browser.
+if (globalThis.document) autoload();
