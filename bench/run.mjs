@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: sizes, page cost, comments and server load in one table, plus
-// bench-results/bench-<time>.json. BENCH_ONLY=sizes,page,scroll,comments,server runs part of it.
+// bench-results/bench-<time>.json. BENCH_ONLY=sizes,page,scroll,comments,server runs part of it; `-- --quick`
+// runs the server part with small numbers.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -352,33 +353,27 @@ async function commentsPart() {
 }
 
 async function serverPart() {
-  const { runServer, reproduce } = await import('./server.mjs');
+  const { runServer, serverTable, serverMarkdown, reproduce } = await import('./server.mjs');
   const server = await runServer({ log: progress });
   report.parts.server = server;
   const s = server.settings;
   section(
-    `SERVER: loopback load, ${s.concurrency} concurrent requests, up to ${s.votes} votes then ${s.comments} comment posts (cap ${s.seconds} s each)`,
+    `SERVER (${s.mode} mode): loopback load at concurrency ${s.concurrencies.join('/')}; votes on an empty poll and one holding ${s.seeded.toLocaleString('en')} ballots, ` +
+      `comment posts, likes, first comment pages, live fan-out to ${s.subscribers.toLocaleString('en')} subscribers, kill -9`,
     reproduce,
   );
-  out(row(['storage / operation', 'per second', 'p50', 'p99', 'ok / sent', 'first->last', 'final counts read back']));
-  for (const r of server.results) {
-    if (r.skipped) {
-      out(row([r.storage, '', '', '', '', '', `SKIPPED: ${r.skipped}`]));
-      missed.push(`server: ${r.storage} skipped (${r.skipped})`);
-      continue;
-    }
-    for (const [name, m] of [
-      ['votes (new anonymous voter each)', r.votes],
-      ['comment posts (JWT, 50 readers)', r.comments],
-    ]) {
-      const trend = Number.isFinite(m.firstQuarterPerSecond) ? `${Math.round(m.firstQuarterPerSecond)}->${Math.round(m.lastQuarterPerSecond)}/s` : '-';
-      out(row([`${r.storage.slice(0, 22)}: ${name}`, m.perSecond.toFixed(0), ms(m.p50), ms(m.p99), `${m.ok}/${m.sent}`, trend, m.check]));
-      if (m.check !== 'exact') missed.push(`server: ${r.storage} ${name}: ${m.check}`);
-      if (m.ok !== m.sent) missed.push(`server: ${r.storage} ${name}: ${m.sent - m.ok} requests failed (${JSON.stringify(m.statuses)})`);
-    }
-  }
-  out('   first->last: throughput in the first and the last quarter of the run (does it fall as the tables grow?)');
-  out('   the load generator runs on the same 2 cores as the server and the database, so these are floors, not capacity');
+  const { rows, missed: serverMissed } = serverTable(server);
+  const cell = (v, w, left = false) => (left ? String(v ?? '').padEnd(w) : String(v ?? '').padStart(w));
+  out(`${cell('run', 78, true)}${cell('per s', 8)}${cell('p50 ms', 8)}${cell('p99 ms', 8)}${cell('ok / sent', 22)}  ${cell('check', 18, true)} target`);
+  for (const r of rows) out(`${cell(r[0], 78, true)}${cell(r[1], 8)}${cell(r[2], 8)}${cell(r[3], 8)}${cell(r[4], 22)}  ${cell(r[5], 18, true)} ${r[6] ?? ''}`);
+  const l = server.load;
+  out(`   load average (1/5/15 min): ${l.before.map((v) => v.toFixed(1)).join('/')} before, ${l.after.map((v) => v.toFixed(1)).join('/')} after`);
+  for (const r of server.results) if (r.durability) out(`   ${r.storage}: ${r.durability}`);
+  out('   the load generator runs on the same cores as the server and the database: these are floors, not capacity');
+  missed.push(...serverMissed.map((m) => `server: ${m}`));
+  mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
+  writeFileSync(join(repoRoot, 'bench-results', 'server-latest.md'), `${serverMarkdown(server)}\n`);
+  out('   Markdown table: bench-results/server-latest.md');
 }
 
 try {

@@ -71,7 +71,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 
 /**
  * Starts the reference server (server/src/main.ts, no library build) on a free loopback port with its own
- * data directory. Resolves to { url, stop, log } once the API answers.
+ * data directory. Resolves to { url, pid, stop, log } once the API answers.
  */
 export async function startServer(env = {}, { label = 'server' } = {}) {
   const port = await freePort();
@@ -114,6 +114,7 @@ export async function startServer(env = {}, { label = 'server' } = {}) {
         await response.arrayBuffer();
         return {
           url,
+          pid: child.pid,
           get log() {
             return log;
           },
