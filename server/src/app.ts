@@ -8,6 +8,7 @@ import type { Db } from './db/db.ts';
 import { EventBus } from './events.ts';
 import { compression } from './http/compression.ts';
 import { PollHub } from './live/poll-hub.ts';
+import { ReadCounter } from './write/read-counter.ts';
 import { VoteBatcher } from './write/vote-batcher.ts';
 import type { AppEnv } from './http/env.ts';
 import { errorBody, handleError } from './http/errors.ts';
@@ -18,6 +19,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { articleRoutes } from './routes/articles.ts';
 import { commentRoutes } from './routes/comments.ts';
 import { pollRoutes } from './routes/polls.ts';
+import { trendingRoutes } from './routes/trending.ts';
 import type { Services } from './services.ts';
 
 export interface Api {
@@ -39,6 +41,7 @@ export async function createApi(options: { db: Db; config: ServerConfig; basePat
     config,
     polls,
     votes: new VoteBatcher(db, { onCommitted: (pollIds) => polls.changed(pollIds) }),
+    reads: new ReadCounter(db),
     auth: new Auth({
       jwtSecret: config.jwtSecret,
       adminToken: config.adminToken,
@@ -86,7 +89,7 @@ export async function createApi(options: { db: Db; config: ServerConfig; basePat
     c.header('Cache-Control', 'public, max-age=300');
     return c.body(document, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
-  for (const routes of [articleRoutes(services), pollRoutes(services), commentRoutes(services), adminRoutes(services)]) {
+  for (const routes of [articleRoutes(services), pollRoutes(services), commentRoutes(services), adminRoutes(services), trendingRoutes(services)]) {
     app.route('/', routes);
   }
 
@@ -95,6 +98,7 @@ export async function createApi(options: { db: Db; config: ServerConfig; basePat
 
   async function close(): Promise<void> {
     polls.stop();
+    await services.reads.flush();
     await bus.stop();
   }
   return { app, services, close };

@@ -5,6 +5,7 @@ import type { EventBus } from './events.ts';
 import type { AppContext } from './http/env.ts';
 import type { RateLimiter } from './http/rate-limit.ts';
 import type { PollHub } from './live/poll-hub.ts';
+import type { ReadCounter } from './write/read-counter.ts';
 import type { VoteBatcher } from './write/vote-batcher.ts';
 
 /** What every route module needs, built once per app. */
@@ -18,6 +19,8 @@ export interface Services {
   votes: VoteBatcher;
   /** Coalesced live poll results. */
   polls: PollHub;
+  /** Article reads, tallied in memory and written every few seconds, for the trending list. */
+  reads: ReadCounter;
 }
 
 /** Charges a write to the client IP and to the acting user or voter. */

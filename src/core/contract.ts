@@ -24,6 +24,10 @@ export const COUNTS_THREADS_MAX = 100;
 export const RELATED_DEFAULT = 4;
 /** The largest `limit` the related-articles endpoint accepts. */
 export const RELATED_MAX = 20;
+/** Trending headlines when the request names no `limit`. */
+export const TRENDING_DEFAULT = 5;
+/** The largest `limit` the trending endpoint accepts, and the longest editor's list. */
+export const TRENDING_MAX = 20;
 /** Option ids one vote may carry (the poll's own rules usually allow fewer). */
 export const VOTE_OPTIONS_MAX = 50;
 /** Options a poll may have, and the largest `maxChoices`. */
@@ -96,6 +100,8 @@ export type ArticleBlock =
   | { type: string; [key: string]: unknown };
 
 export interface Article extends ArticleSummary {
+  /** The publisher's section id (`city`), for `GET /trending?section=`. */
+  section?: string | null;
   dek?: string | null;
   author?: string | null;
   authorHref?: string | null;
@@ -129,6 +135,14 @@ export interface Poll {
   results: PollResultsVisibility;
   /** Option ids this voter chose, or null if they have not voted. */
   myVote: string[] | null;
+}
+
+/** An editor's trending list (`PUT /admin/trending`): it wins over the list computed from reads while set. */
+export interface TrendingPicks {
+  /** The section it is for; null for requests that name no section. */
+  section: string | null;
+  /** Article ids in order; an empty list hands the strip back to reads. */
+  articleIds: string[];
 }
 
 export type CommentStatus = 'published' | 'pending' | 'deleted' | 'rejected';

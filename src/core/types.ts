@@ -33,6 +33,8 @@ export interface NewsAdapter {
   getArticle(id: string, options?: CallOptions): Promise<Article>;
   lookupArticle(url: string, options?: CallOptions): Promise<ArticleSummary>;
   getRelated(articleId: string, limit: number, options?: CallOptions): Promise<ArticleSummary[]>;
+  /** The most-read (or editor-picked) headlines, of one section or of all (`section` null). */
+  getTrending?(section: string | null, limit: number, options?: CallOptions): Promise<ArticleSummary[]>;
   getPoll(pollId: string, options?: CallOptions): Promise<Poll>;
   vote(pollId: string, optionIds: string[], options?: CallOptions): Promise<Poll>;
   listComments(threadId: string, query?: ListCommentsOptions, options?: CallOptions): Promise<CommentPage>;

@@ -3,6 +3,7 @@ import { adminApi } from '../routes/admin.ts';
 import { articleApi } from '../routes/articles.ts';
 import { commentApi } from '../routes/comments.ts';
 import { pollApi } from '../routes/polls.ts';
+import { trendingApi } from '../routes/trending.ts';
 import { openApiRoute } from './openapi-route.ts';
 import { InlineNodeSchema } from './schemas.ts';
 
@@ -28,7 +29,7 @@ export function openApiDocument() {
   });
   // Inline text inside paragraph, quote and list blocks; blocks themselves are open-ended objects.
   registry.register('InlineNode', InlineNodeSchema);
-  for (const route of [...articleApi, ...pollApi, ...commentApi, ...adminApi, openApiRoute]) registry.registerPath(route);
+  for (const route of [...articleApi, ...pollApi, ...commentApi, ...adminApi, ...trendingApi, openApiRoute]) registry.registerPath(route);
   return app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {

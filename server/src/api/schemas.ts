@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { Article, ArticleSummary, Comment, CommentPage, Poll, PollOption, User } from '../../../src/core/contract.ts';
+import type { Article, ArticleSummary, Comment, CommentPage, Poll, PollOption, TrendingPicks, User } from '../../../src/core/contract.ts';
 
 /**
  * The reply shapes of the REST API as zod schemas: openapi.json's components are generated from
@@ -50,6 +50,7 @@ export const FigureSchema = z
 
 export const articleShape = {
   ...summaryShape,
+  section: nullableText.optional(),
   dek: nullableText.optional(),
   author: nullableText.optional(),
   authorHref: nullableText.optional(),
@@ -120,3 +121,10 @@ export const ModerationItemSchema = z.strictObject({ comment: CommentSchema, rep
 export const ModerationQueueSchema = z.strictObject({ items: z.array(ModerationItemSchema) }).openapi('ModerationQueue');
 
 export const ThreadSettingsSchema = z.strictObject({ id: z.string(), premoderation: z.boolean() }).openapi('ThreadSettings');
+
+export const TrendingPicksSchema = z
+  .strictObject({
+    section: nullableText.openapi({ description: 'The section the list is for; null for requests that name no section.' }),
+    articleIds: z.array(z.string()),
+  })
+  .openapi('TrendingPicks') satisfies z.ZodType<TrendingPicks>;

@@ -65,6 +65,7 @@ const ArticleInput = z
     publishedAt: z.iso.datetime({ offset: true }).nullish(),
     updatedAt: z.iso.datetime({ offset: true }).nullish(),
     kicker: optionalText(200),
+    section: idSchema.nullish().openapi({ description: 'Section id, for `GET /trending?section=`.' }),
     dek: optionalText(2000),
     author: optionalText(200),
     authorHref: safeUrl.nullish(),

@@ -44,7 +44,7 @@ export const relatedRoute = createRoute({
 
 export const articleApi = [getArticleRoute, lookupRoute, relatedRoute];
 
-export function articleRoutes({ db }: Services) {
+export function articleRoutes({ db, reads }: Services) {
   const routes = newRouter();
 
   mount(routes, lookupRoute, [nulFreeQuery], async (c) => {
@@ -58,6 +58,7 @@ export function articleRoutes({ db }: Services) {
   mount(routes, getArticleRoute, [knownId('Article')], async (c) => {
     const article = await getArticle(db, c.req.valid('param').id);
     if (!article) throw notFound('Article');
+    reads.count(article.id);
     c.header('Cache-Control', 'public, max-age=60');
     return c.json(article);
   });

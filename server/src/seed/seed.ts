@@ -1,6 +1,7 @@
 import type { Db, Queryable } from '../db/db.ts';
 import { putArticle } from '../store/articles.ts';
 import { putPoll, recountPoll } from '../store/polls.ts';
+import { recordReads } from '../store/trending.ts';
 import { demoArticle, demoPoll, demoThread, relatedArticles } from './demo-content.ts';
 
 /**
@@ -21,6 +22,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
     );
     await seedPoll(tx);
     await seedThread(tx, now);
+    // This morning's reads, so the trending strip has a most-read list before any reader arrives.
+    await recordReads(tx, new Map(relatedArticles.map((summary, index) => [summary.id, 400 - index * 90])), now.getTime());
     return true;
   });
 }

@@ -53,11 +53,11 @@ export async function relatedArticles(q: Queryable, id: string, limit: number): 
 export async function putArticle(q: Queryable, article: Article, related: string[] | null): Promise<void> {
   const { id, ...data } = article;
   await q.query(
-    `INSERT INTO articles (id, url, data, published_at, related_ids, updated_at)
-     VALUES ($1, $2, $3::jsonb, $4, $5, now())
+    `INSERT INTO articles (id, url, data, published_at, related_ids, section, updated_at)
+     VALUES ($1, $2, $3::jsonb, $4, $5, $6, now())
      ON CONFLICT (id) DO UPDATE SET url = EXCLUDED.url, data = EXCLUDED.data,
-       published_at = EXCLUDED.published_at, related_ids = EXCLUDED.related_ids, updated_at = now()`,
-    [id, normalizeUrl(article.url), JSON.stringify(data), article.publishedAt ?? null, related],
+       published_at = EXCLUDED.published_at, related_ids = EXCLUDED.related_ids, section = EXCLUDED.section, updated_at = now()`,
+    [id, normalizeUrl(article.url), JSON.stringify(data), article.publishedAt ?? null, related, article.section ?? null],
   );
 }
 
