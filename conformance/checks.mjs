@@ -516,6 +516,36 @@ export async function runConformance(options) {
     }
   }
 
+  // ---------------------------------------------------------------- live-data feeds
+  expect('feed.not-found', await request('GET', `/feeds/${missingId}`), { status: 404 });
+  {
+    const res = await client.stream(`/feeds/${missingId}/events`);
+    res.close();
+    const problems = problemsOf(
+      { ...res, method: 'GET', path: `/feeds/${missingId}/events`, jsonError: res.json === undefined ? 'not JSON' : undefined },
+      { status: 404 },
+    );
+    verdict('events.feed.not-found', 'GET', `/feeds/${missingId}/events`, problems, {
+      ok: '404 Error',
+      expected: '404 Error (JSON)',
+      actual: `${res.status} ${res.contentType.split(';')[0] || 'without Content-Type'}`,
+    });
+  }
+  if (!options.feed) {
+    skipAll(['feed.get', 'events.feed'], 'no feed id: pass --feed <id> of a live-data feed');
+  } else {
+    const base = `/feeds/${enc(options.feed)}`;
+    expect('feed.get', await request('GET', base), {
+      status: 200,
+      semantic: (json) => [
+        json.id !== options.feed && `id "${json.id}", expected "${options.feed}"`,
+        new Set(json.values.map((v) => v.id)).size !== json.values.length && 'two values share an id',
+        ...json.values.map((v) => v.format === 'currency' && !v.currency && `value "${v.id}" is a currency figure without its currency code`),
+      ],
+    });
+    (await streamCheck('events.feed', `${base}/events`, { wantEvent: 'feed', schema: 'Feed' })).close();
+  }
+
   // ---------------------------------------------------------------- comments: writes (reader token)
   const writeChecks = [
     'session',

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // news-elements-conformance: checks a backend against the news-elements REST contract and its OpenAPI document.
 //   npx news-elements-conformance https://api.example.com [--token JWT] [--second-token JWT] [--origin https://www.example.com]
-//                                 [--article ID] [--poll ID] [--thread ID] [--timeout MS] [--json]
+//                                 [--article ID] [--poll ID] [--thread ID] [--feed ID] [--timeout MS] [--json]
 // Exit code: 0 when nothing failed, 1 when a check failed, 2 on bad usage.
 import { runConformance } from './checks.mjs';
 
@@ -16,6 +16,7 @@ Options:
   --article <id>           an article id (default: the article at url "/" if lookup finds one)
   --poll <id>              an OPEN test poll id (default: the article's poll block); one anonymous ballot is cast
   --thread <id>            a thread for the write checks (default: a new scratch thread per run)
+  --feed <id>              a live-data feed id (enables the feed and feed-events checks)
   --timeout <ms>           per-request timeout (default 10000)
   --json                   print one JSON document instead of lines
   -h, --help               this help
@@ -32,6 +33,7 @@ function parseArgs(argv) {
     '--article': 'article',
     '--poll': 'poll',
     '--thread': 'thread',
+    '--feed': 'feed',
     '--timeout': 'timeoutMs',
   };
   const positional = [];

@@ -4,6 +4,7 @@ import { commentCountRoutes } from './comment-count/routes.js';
 import { commentsRoutes } from './comments/routes.js';
 import { add, connect, type FetchAdapterOptions } from './core/transport.js';
 import type { NewsAdapter } from './core/types.js';
+import { liveDataRoutes } from './live-data/routes.js';
 import { pollRoutes } from './poll/routes.js';
 import { relatedRoutes } from './related/routes.js';
 
@@ -16,7 +17,7 @@ export type { FetchAdapterOptions };
  */
 export function createFetchAdapter(options: FetchAdapterOptions): NewsAdapter {
   const connection = connect(options);
-  for (const routes of [articleRoutes, alsoReadRoutes, relatedRoutes, pollRoutes, commentsRoutes, commentCountRoutes]) {
+  for (const routes of [articleRoutes, alsoReadRoutes, relatedRoutes, pollRoutes, commentsRoutes, commentCountRoutes, liveDataRoutes]) {
     add(connection, routes);
   }
   return connection[0] as NewsAdapter;

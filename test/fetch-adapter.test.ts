@@ -111,6 +111,7 @@ describe('createFetchAdapter', () => {
         script('POST /comments/c1/reports', { status: 202, json: { status: 'received' } }),
         script('PUT /comments/c1/like', { json: { likes: 3 } }),
         script('DELETE /comments/c1/like', { json: { likes: 2 } }),
+        script('GET /feeds/markets', { json: { id: 'markets' } }),
       ]);
       expect(await a.getArticle('a1')).to.deep.equal({ id: 'a1' });
       expect(await a.lookupArticle('https://news.example/x?y=1&z')).to.deep.equal({ id: 'a2' });
@@ -125,6 +126,7 @@ describe('createFetchAdapter', () => {
       expect(await a.reportComment('c1', 'spam')).to.equal(undefined);
       expect(await a.likeComment('c1', true)).to.deep.equal({ likes: 3 });
       expect(await a.likeComment('c1', false)).to.deep.equal({ likes: 2 });
+      expect(await a.getFeed('markets')).to.deep.equal({ id: 'markets' });
 
       const log = (await requests()).map((r) => [r.method, r.path, r.search, r.body]);
       expect(log).to.deep.equal([
@@ -141,6 +143,7 @@ describe('createFetchAdapter', () => {
         ['POST', '/comments/c1/reports', '', { reason: 'spam' }],
         ['PUT', '/comments/c1/like', '', null],
         ['DELETE', '/comments/c1/like', '', null],
+        ['GET', '/feeds/markets', '', null],
       ]);
     });
 
@@ -516,6 +519,16 @@ describe('createFetchAdapter', () => {
       expect(events[0]).to.deep.equal({ type: 'results', data: results });
     });
 
+    it('forwards feed changes', async () => {
+      const feed = { id: 'markets', title: 'Markets', values: [], updatedAt: '2026-11-28T09:15:00.000Z', staleAfterSeconds: null };
+      await script('GET /feeds/markets/events', { sse: [{ event: 'feed', data: feed }] });
+      const events: LiveEvent[] = [];
+      const unsubscribe = adapter().subscribe!('feeds/markets', (e) => events.push(e));
+      await until(() => events.length === 1);
+      unsubscribe();
+      expect(events[0]).to.deep.equal({ type: 'feed', data: feed });
+    });
+
     it('reconnects with backoff when the browser gives up on the stream', async () => {
       await script('GET /polls/p1/events', { status: 500 }, { status: 503 }, { sse: [{ event: 'results', data: { ok: true } }] });
       const events: LiveEvent[] = [];
@@ -613,6 +626,7 @@ describe('the adapter a page builds from an endpoint', () => {
       'likeComment',
       'getCounts',
       'getSession',
+      'getFeed',
       'subscribe',
     ];
     for (const method of methods) expect(typeof (a as unknown as Record<string, unknown>)[method], method).to.equal('function');

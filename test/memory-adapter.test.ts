@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { createMemoryAdapter, type MemoryAdapter, type MemorySeed } from '../src/memory-adapter/index.js';
 import { HttpError, NetworkError } from '../src/core/errors.js';
 import { createDemoSeed, DEMO_ARTICLE_ID, DEMO_POLL_ID, DEMO_POLL_IDS, demoReader } from '../src/memory-adapter/demo-seed.js';
-import type { Article, Comment, LiveEvent, Poll, User } from '../src/core/types.js';
+import type { Article, Comment, Feed, LiveEvent, Poll, User } from '../src/core/types.js';
 
 const ada: User = { id: 'u-ada', name: 'Ada' };
 const bo: User = { id: 'u-bo', name: 'Bo' };
@@ -549,6 +549,49 @@ describe('createMemoryAdapter', () => {
       await adapter.vote('p1', ['b']);
       await nextTick();
       expect((events.at(-1)!.data as Poll).totalVotes).to.equal(6);
+    });
+  });
+
+  describe('feeds', () => {
+    const feed: Feed = {
+      id: 'markets',
+      title: 'Markets',
+      values: [
+        { id: 'a', label: 'A', value: 10, format: 'number', change: 1 },
+        { id: 'b', label: 'B', value: 20, format: 'number', change: -1 },
+      ],
+      updatedAt: '2026-11-28T09:15:00.000Z',
+      staleAfterSeconds: 900,
+    };
+
+    it('gets a feed, and 404 for an unknown one', async () => {
+      const adapter = createMemoryAdapter({ feeds: [feed] });
+      expect(await adapter.getFeed('markets')).to.deep.equal(feed);
+      expect(((await rejection(adapter.getFeed('nope'))) as HttpError).status).to.equal(404);
+    });
+
+    it('starts a feed stream with the feed, and pushes updates value by value, as of now', async () => {
+      const adapter = createMemoryAdapter({ feeds: [feed], now: '2026-11-28T10:00:00Z' });
+      const events: LiveEvent[] = [];
+      const unsubscribe = adapter.subscribe('feeds/markets', (e) => events.push(e));
+      await nextTick();
+      adapter.updateFeed('markets', {
+        values: [
+          { id: 'b', value: 21, change: 0.5 },
+          { id: 'c', label: 'C', value: 1, format: 'percent' },
+        ],
+      });
+      await nextTick();
+      unsubscribe();
+      expect(events.map((e) => e.type)).to.deep.equal(['feed', 'feed']);
+      const latest = events[1]!.data as Feed;
+      expect(latest.values.map((v) => [v.id, v.value, v.change])).to.deep.equal([
+        ['a', 10, 1],
+        ['b', 21, 0.5],
+        ['c', 1, undefined],
+      ]);
+      expect(latest.updatedAt).to.equal('2026-11-28T10:00:00.000Z');
+      expect((await adapter.getFeed('markets')).values[1]!.value).to.equal(21);
     });
   });
 

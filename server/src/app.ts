@@ -7,6 +7,7 @@ import type { ServerConfig } from './config.ts';
 import type { Db } from './db/db.ts';
 import { EventBus } from './events.ts';
 import { compression } from './http/compression.ts';
+import { FeedHub } from './live/feed-hub.ts';
 import { PollHub } from './live/poll-hub.ts';
 import { ReadCounter } from './write/read-counter.ts';
 import { VoteBatcher } from './write/vote-batcher.ts';
@@ -18,6 +19,7 @@ import { requireJsonBody } from './http/validate.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { articleRoutes } from './routes/articles.ts';
 import { commentRoutes } from './routes/comments.ts';
+import { feedRoutes } from './routes/feeds.ts';
 import { pollRoutes } from './routes/polls.ts';
 import { trendingRoutes } from './routes/trending.ts';
 import type { Services } from './services.ts';
@@ -35,11 +37,13 @@ export async function createApi(options: { db: Db; config: ServerConfig; basePat
   const bus = new EventBus(db, config.databaseSchema);
   await bus.start();
   const polls = new PollHub(db, bus, config.limits.liveIntervalMs);
+  const feeds = new FeedHub(db, bus, config.limits.liveIntervalMs);
   const services: Services = {
     db,
     bus,
     config,
     polls,
+    feeds,
     votes: new VoteBatcher(db, { onCommitted: (pollIds) => polls.changed(pollIds) }),
     reads: new ReadCounter(db),
     auth: new Auth({
@@ -89,7 +93,14 @@ export async function createApi(options: { db: Db; config: ServerConfig; basePat
     c.header('Cache-Control', 'public, max-age=300');
     return c.body(document, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
-  for (const routes of [articleRoutes(services), pollRoutes(services), commentRoutes(services), adminRoutes(services), trendingRoutes(services)]) {
+  for (const routes of [
+    articleRoutes(services),
+    pollRoutes(services),
+    commentRoutes(services),
+    feedRoutes(services),
+    adminRoutes(services),
+    trendingRoutes(services),
+  ]) {
     app.route('/', routes);
   }
 
@@ -99,6 +110,7 @@ export async function createApi(options: { db: Db; config: ServerConfig; basePat
   async function close(): Promise<void> {
     polls.stop();
     await services.reads.flush();
+    feeds.stop();
     await bus.stop();
   }
   return { app, services, close };

@@ -9,6 +9,7 @@ import type { Db, Queryable } from './db/db.ts';
  */
 export type BusEvent =
   | { kind: 'poll'; pollId: string; voterId?: string; origin?: string }
+  | { kind: 'feed'; feedId: string; origin?: string }
   | { kind: 'comment'; action: 'created' | 'updated' | 'deleted'; threadId: string; commentId: string; comment?: Comment };
 
 type Handler = (event: BusEvent) => void;
@@ -77,7 +78,7 @@ export class EventBus {
     await this.#db.query('SELECT pg_notify($1, $2)', [this.channel, JSON.stringify(event)]);
   }
 
-  /** Topics are `polls/<id>` and `threads/<id>`; returns an unsubscribe function. */
+  /** Topics are `polls/<id>`, `threads/<id>` and `feeds/<id>`; returns an unsubscribe function. */
   subscribe(topic: string, handler: Handler): () => void {
     let handlers = this.#topics.get(topic);
     if (!handlers) {
@@ -105,7 +106,7 @@ export class EventBus {
     } catch {
       return;
     }
-    const topic = event.kind === 'poll' ? `polls/${event.pollId}` : `threads/${event.threadId}`;
+    const topic = event.kind === 'poll' ? `polls/${event.pollId}` : event.kind === 'feed' ? `feeds/${event.feedId}` : `threads/${event.threadId}`;
     for (const handler of this.#topics.get(topic) ?? []) {
       try {
         handler(event);

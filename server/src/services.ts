@@ -4,6 +4,7 @@ import type { Db } from './db/db.ts';
 import type { EventBus } from './events.ts';
 import type { AppContext } from './http/env.ts';
 import type { RateLimiter } from './http/rate-limit.ts';
+import type { FeedHub } from './live/feed-hub.ts';
 import type { PollHub } from './live/poll-hub.ts';
 import type { ReadCounter } from './write/read-counter.ts';
 import type { VoteBatcher } from './write/vote-batcher.ts';
@@ -21,6 +22,8 @@ export interface Services {
   polls: PollHub;
   /** Article reads, tallied in memory and written every few seconds, for the trending list. */
   reads: ReadCounter;
+  /** Coalesced live-data feeds. */
+  feeds: FeedHub;
 }
 
 /** Charges a write to the client IP and to the acting user or voter. */

@@ -62,7 +62,9 @@ describe('live events stay within their schema', () => {
         assert.equal(voteOnA.status, 200);
         await ownVote;
         assert.deepEqual(
-          heard.map((event) => (event.kind === 'comment' ? `comment ${event.commentId}` : `poll ${event.pollId}`)),
+          heard.map((event) =>
+            event.kind === 'comment' ? `comment ${event.commentId}` : event.kind === 'poll' ? `poll ${event.pollId}` : `feed ${event.feedId}`,
+          ),
           ['poll same', `comment ${fromA}`, 'poll same'],
           'A hears its own poll being made, its comment and its vote, and nothing of B',
         );

@@ -32,6 +32,10 @@ export const TRENDING_MAX = 20;
 export const VOTE_OPTIONS_MAX = 50;
 /** Options a poll may have, and the largest `maxChoices`. */
 export const POLL_OPTIONS_MAX = 20;
+/** Values one live-data feed may carry. */
+export const FEED_VALUES_MAX = 24;
+/** The longest promise a feed may make about how often it updates (`staleAfterSeconds`): a week. */
+export const FEED_STALE_AFTER_MAX = 7 * 24 * 3600;
 /** Publisher-chosen ids (articles, polls, threads, options) and server ids (comments): 1-128 URL-safe characters. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:~-]{0,127}$/;
 
@@ -176,4 +180,38 @@ export type CommentSort = 'newest' | 'oldest' | 'top';
 export interface PostCommentInput {
   body: string;
   parentId?: string | null;
+}
+
+/** How a live-data figure is written: a plain number, a percentage, or an amount of money. */
+export type FeedValueFormat = 'number' | 'percent' | 'currency';
+
+/** One labelled figure of a live-data feed: a market index, a party's tally, a score, a fuel price. */
+export interface FeedValue {
+  /** Stable within the feed: readers' announcements and rows follow it. */
+  id: string;
+  label: string;
+  /** The figure; `percent` figures are in percent (42.5 is 42.5 %). null: no figure yet. */
+  value: number | null;
+  format: FeedValueFormat;
+  /** ISO 4217 code of a `currency` figure (`USD`, `EUR`). */
+  currency?: string | null;
+  /** Digits after the decimal point (0-6); the locale's usual when absent. */
+  decimals?: number | null;
+  /** Change since the reference point (previous close, last count); null or absent: none shown. */
+  change?: number | null;
+  /** `percent` (default): `change` is relative, in percent; `value`: in the figure's own format (points, seats, cents). */
+  changeFormat?: 'percent' | 'value' | null;
+  /** When this figure was measured, if not when the feed last updated. */
+  asOf?: string | null;
+}
+
+/** A live-data feed: `GET /feeds/{id}`, and `feed` events on `/feeds/{id}/events` as it changes. */
+export interface Feed {
+  id: string;
+  title: string;
+  values: FeedValue[];
+  /** When the feed last changed: the "as of" time of its figures. */
+  updatedAt: string;
+  /** The feed promises to update at least this often; past it, readers see the figures marked out of date. null: no promise. */
+  staleAfterSeconds: number | null;
 }

@@ -38,7 +38,7 @@ export type Routes = (request: Request, options: FetchAdapterOptions) => Partial
 /** Longest `Retry-After` we wait out ourselves; a longer one goes to the UI as `HttpError.retryAfter`. */
 const MAX_RETRY_AFTER_S = 5;
 const BACKOFF_CAP_MS = 4000;
-const EVENT_TYPES = ['message', 'results', 'comment', 'comment-updated', 'comment-deleted'];
+const EVENT_TYPES = ['message', 'results', 'comment', 'comment-updated', 'comment-deleted', 'feed'];
 
 const aborted = (cause: unknown) => new NetworkError('Request aborted', { cause });
 

@@ -2,7 +2,7 @@
  * The adapter every element talks to, and the options of its calls. The data shapes and limits of
  * the REST contract live in ./contract.ts and are re-exported here.
  */
-import type { Article, ArticleSummary, Comment, CommentPage, CommentSort, Poll, PostCommentInput, User } from './contract.js';
+import type { Article, ArticleSummary, Comment, CommentPage, CommentSort, Feed, Poll, PostCommentInput, User } from './contract.js';
 
 export type * from './contract.js';
 
@@ -17,7 +17,7 @@ export interface ListRepliesOptions {
   limit?: number;
 }
 
-/** One server-sent event on a poll or thread channel. */
+/** One server-sent event on a poll, thread or feed channel. */
 export interface LiveEvent {
   type: string;
   data: unknown;
@@ -46,6 +46,7 @@ export interface NewsAdapter {
   likeComment(id: string, liked: boolean, options?: CallOptions): Promise<{ likes: number }>;
   getCounts(threadIds: string[], options?: CallOptions): Promise<Record<string, number>>;
   getSession(options?: CallOptions): Promise<User | null>;
-  /** Live updates; `channel` is `polls/{id}` or `threads/{id}`. Returns an unsubscribe function. */
+  getFeed(feedId: string, options?: CallOptions): Promise<Feed>;
+  /** Live updates; `channel` is `polls/{id}`, `threads/{id}` or `feeds/{id}`. Returns an unsubscribe function. */
   subscribe?(channel: string, onEvent: (event: LiveEvent) => void): () => void;
 }

@@ -1,13 +1,14 @@
 /**
  * `news-elements/memory-adapter`: a complete {@link NewsAdapter} in memory, for Storybook, tests and
  * offline demos. No element imports it, so it never ships in a page bundle. One module per domain:
- * `articles.ts`, `polls.ts`, `comments.ts` (with the counts and the session), on the call pipeline,
+ * `articles.ts`, `polls.ts`, `comments.ts` (with the counts and the session), `feeds.ts`, on the call pipeline,
  * clock and live channels of `backend.ts`; `demo-seed.ts` has demo data.
  */
 import type { NewsAdapter } from '../core/types.js';
 import { articleMethods } from './articles.js';
 import { clone, createBackend } from './backend.js';
 import { commentMethods } from './comments.js';
+import { feedMethods } from './feeds.js';
 import { pollMethods } from './polls.js';
 import type { MemoryAdapter, MemoryReport, MemorySeed } from './types.js';
 
@@ -23,6 +24,7 @@ export function createMemoryAdapter(seed: MemorySeed = {}, options: { latencyMs?
   const reports: MemoryReport[] = data.reports ?? [];
   const { backend, controls } = createBackend(data, () => adapter.latencyMs);
   const { current: currentPoll, ...polls } = pollMethods(data, backend);
+  const { current: currentFeed, ...feeds } = feedMethods(data, backend);
 
   const adapter: MemoryAdapter = {
     latencyMs: options.latencyMs ?? 0,
@@ -33,14 +35,19 @@ export function createMemoryAdapter(seed: MemorySeed = {}, options: { latencyMs?
     ...articleMethods(data, backend),
     ...polls,
     ...commentMethods(data, backend, reports),
+    ...feeds,
 
     subscribe(channel, onEvent) {
       const listener = backend.listen(channel, onEvent);
-      // Like the server, a poll stream starts with the current results.
-      const pollId = channel.startsWith('polls/') ? channel.slice(6) : undefined;
-      if (pollId && currentPoll(pollId)) {
+      // Like the server, a poll stream starts with the current results, and a feed's with the feed.
+      const [kind, id = ''] = channel.split('/');
+      const first =
+        kind === 'polls'
+          ? currentPoll(id) && { type: 'results', data: currentPoll(id) }
+          : kind === 'feeds' && currentFeed(id) && { type: 'feed', data: currentFeed(id) };
+      if (first) {
         setTimeout(() => {
-          if (listener.active()) onEvent({ type: 'results', data: currentPoll(pollId)! });
+          if (listener.active()) onEvent(clone(first));
         });
       }
       return listener.stop;

@@ -1,4 +1,4 @@
-import type { Article, Comment, LiveEvent, NewsAdapter, Poll, User } from '../core/types.js';
+import type { Article, Comment, Feed, FeedValue, LiveEvent, NewsAdapter, Poll, User } from '../core/types.js';
 
 /** A report a reader filed against a comment. */
 export interface MemoryReport {
@@ -36,6 +36,8 @@ export interface MemorySeed {
   premoderatedThreads?: string[];
   /** Extra published comments per thread, added to `getCounts` and `total` (a count without comment data). */
   counts?: Record<string, number>;
+  /** Live-data feeds, as `getFeed` answers them. */
+  feeds?: Feed[];
   /** Reports already filed. */
   reports?: MemoryReport[];
   /** Starting time of the adapter's clock; the real clock when absent. */
@@ -82,6 +84,11 @@ export interface MemoryAdapter extends NewsAdapter {
   simulateComment(threadId: string, comment: { author: User; body: string; parentId?: string | null; status?: 'published' | 'pending' }): Comment;
   /** Other readers vote: `{optionId: count}`; each vote is one voter. Pushes `results` to subscribers. */
   simulateVotes(pollId: string, votes: Record<string, number>): void;
+  /**
+   * The publisher updates a feed: fields given replace the feed's, values are matched by id and
+   * updated in place (new ids are added), `updatedAt` is now unless given. Pushes `feed` to subscribers.
+   */
+  updateFeed(feedId: string, changes: Partial<Omit<Feed, 'values'>> & { values?: (Partial<FeedValue> & { id: string })[] }): Feed;
   /** A moderator approves (`published`) or rejects a comment; an approval is pushed to subscribers. */
   moderate(commentId: string, decision: 'published' | 'rejected'): void;
 }

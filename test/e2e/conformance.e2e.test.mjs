@@ -107,7 +107,7 @@ test('schema problems (ajv) read as short "$.path: what" lines', () => {
 
 test('the reference server passes every check, with nothing skipped', async () => {
   const [token, second] = readers();
-  const run = await runCli([api, '--token', token, '--second-token', second, '--origin', origin]);
+  const run = await runCli([api, '--token', token, '--second-token', second, '--origin', origin, '--feed', 'markets']);
   assert.deepEqual(linesOf(run, 'FAIL'), [], `unexpected failures:\n${run.stdout}\n${run.stderr}\n${server.log().slice(-2000)}`);
   assert.deepEqual(linesOf(run, 'SKIP'), [], run.stdout);
   assert.equal(run.code, 0, run.stdout + run.stderr);
@@ -132,6 +132,10 @@ test('the reference server passes every check, with nothing skipped', async () =
     'comments.post.counted-once',
     'events.thread.live',
     'events.poll',
+    'feed.get',
+    'feed.not-found',
+    'events.feed',
+    'events.feed.not-found',
     'comments.edit.forbidden',
     'comments.delete',
     'cors.preflight',
@@ -149,7 +153,7 @@ test('the reference server passes every check, with nothing skipped', async () =
 
 test('--json reports the same run for machines', async () => {
   const [token, second] = readers();
-  const run = await runCli([api, '--token', token, '--second-token', second, '--origin', origin, '--json']);
+  const run = await runCli([api, '--token', token, '--second-token', second, '--origin', origin, '--feed', 'markets', '--json']);
   assert.equal(run.code, 0, run.stdout + run.stderr);
   const report = JSON.parse(run.stdout);
   assert.equal(report.ok, true);

@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { adminApi } from '../routes/admin.ts';
 import { articleApi } from '../routes/articles.ts';
 import { commentApi } from '../routes/comments.ts';
+import { feedApi } from '../routes/feeds.ts';
 import { pollApi } from '../routes/polls.ts';
 import { trendingApi } from '../routes/trending.ts';
 import { openApiRoute } from './openapi-route.ts';
@@ -29,7 +30,7 @@ export function openApiDocument() {
   });
   // Inline text inside paragraph, quote and list blocks; blocks themselves are open-ended objects.
   registry.register('InlineNode', InlineNodeSchema);
-  for (const route of [...articleApi, ...pollApi, ...commentApi, ...adminApi, ...trendingApi, openApiRoute]) registry.registerPath(route);
+  for (const route of [...articleApi, ...pollApi, ...commentApi, ...feedApi, ...adminApi, ...trendingApi, openApiRoute]) registry.registerPath(route);
   return app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {
@@ -40,6 +41,6 @@ export function openApiDocument() {
     },
     servers: [{ url: '/api' }],
     security: [{}, { reader: [] }],
-    tags: [{ name: 'articles' }, { name: 'polls' }, { name: 'comments' }, { name: 'session' }, { name: 'admin' }],
+    tags: [{ name: 'articles' }, { name: 'polls' }, { name: 'comments' }, { name: 'session' }, { name: 'feeds' }, { name: 'admin' }],
   });
 }

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { Article, ArticleSummary, Comment, CommentPage, Poll, PollOption, TrendingPicks, User } from '../../../src/core/contract.ts';
+import type { Article, ArticleSummary, Comment, CommentPage, Feed, FeedValue, Poll, PollOption, TrendingPicks, User } from '../../../src/core/contract.ts';
 
 /**
  * The reply shapes of the REST API as zod schemas: openapi.json's components are generated from
@@ -128,3 +128,36 @@ export const TrendingPicksSchema = z
     articleIds: z.array(z.string()),
   })
   .openapi('TrendingPicks') satisfies z.ZodType<TrendingPicks>;
+
+export const FeedValueSchema = z
+  .strictObject({
+    id: z.string(),
+    label: z.string(),
+    value: z.number().nullable().openapi({ description: 'The figure; percent figures are in percent (42.5 is 42.5 %). null: no figure yet.' }),
+    format: z.enum(['number', 'percent', 'currency']),
+    currency: nullableText.optional().openapi({ description: 'ISO 4217 code of a currency figure.' }),
+    decimals: z.number().int().min(0).max(6).nullable().optional(),
+    change: z.number().nullable().optional().openapi({ description: 'Change since the reference point (previous close, last count).' }),
+    changeFormat: z
+      .enum(['percent', 'value'])
+      .nullable()
+      .optional()
+      .openapi({ description: "percent (default): the change is relative, in percent; value: in the figure's own format." }),
+    asOf: dateTime.nullable().optional().openapi({ description: 'When this figure was measured, if not at updatedAt.' }),
+  })
+  .openapi('FeedValue') satisfies z.ZodType<FeedValue>;
+
+export const FeedSchema = z
+  .strictObject({
+    id: z.string(),
+    title: z.string(),
+    values: z.array(FeedValueSchema),
+    updatedAt: dateTime.openapi({ description: 'When the feed last changed: the "as of" time of its figures.' }),
+    staleAfterSeconds: z
+      .number()
+      .int()
+      .positive()
+      .nullable()
+      .openapi({ description: 'The feed promises to update at least this often; past it, readers see its figures marked out of date.' }),
+  })
+  .openapi('Feed') satisfies z.ZodType<Feed>;

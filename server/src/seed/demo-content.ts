@@ -1,12 +1,13 @@
 /**
  * Demo data the reference server seeds on first start: the article shown on the demo
- * page (`demo/index.html`), four related stories, the reader poll and a comment thread.
+ * page (`demo/index.html`), four related stories, the reader poll, a comment thread and the
+ * markets feed of the page's live-data box.
  *
  * The article text here and the light-DOM text of `demo/index.html` are the same story;
  * `server/test/demo-content.test.ts` compares them block by block, so edit both together.
  * Everything is fictional: the city, the bridge, the people and the publisher.
  */
-import type { Article, ArticleBlock, ArticleSummary, InlineNode } from '../../../src/core/contract.ts';
+import type { Article, ArticleBlock, ArticleSummary, FeedValue, InlineNode } from '../../../src/core/contract.ts';
 
 export interface DemoPollSeed {
   id: string;
@@ -341,4 +342,27 @@ export const demoThread: DemoThreadSeed = {
       likes: 2,
     },
   ],
+};
+
+/** The markets box at the top of the demo page (`<news-live-data feed-id="markets">`). */
+export const demoFeed: { id: string; title: string; values: FeedValue[]; staleAfterSeconds: number | null } = {
+  id: 'markets',
+  title: 'Markets',
+  values: [
+    { id: 'harbour-50', label: 'Harbour 50', value: 4812.6, format: 'number', decimals: 1, change: 0.42, changeFormat: 'percent' },
+    { id: 'port-freight', label: 'Port Freight Index', value: 1284.5, format: 'number', decimals: 1, change: -0.65, changeFormat: 'percent' },
+    {
+      id: 'coastal-dollar',
+      label: 'Coastal dollar in US$',
+      value: 0.6731,
+      format: 'currency',
+      currency: 'USD',
+      decimals: 4,
+      change: -0.18,
+      changeFormat: 'percent',
+    },
+    { id: 'brent', label: 'Brent crude, US$', value: 81.24, format: 'currency', currency: 'USD', decimals: 2, change: 1.05, changeFormat: 'percent' },
+  ],
+  // Demo figures do not move on their own, so they make no promise to (a real feed would: e.g. 900).
+  staleAfterSeconds: null,
 };

@@ -1,15 +1,19 @@
 import type { Db, Queryable } from '../db/db.ts';
 import { putArticle } from '../store/articles.ts';
+import { putFeed } from '../store/feeds.ts';
 import { putPoll, recountPoll } from '../store/polls.ts';
 import { recordReads } from '../store/trending.ts';
-import { demoArticle, demoPoll, demoThread, relatedArticles } from './demo-content.ts';
+import { demoArticle, demoFeed, demoPoll, demoThread, relatedArticles } from './demo-content.ts';
 
 /**
- * Loads the demo article, related stories, poll and comment thread on first start. One transaction,
- * and a second start (or a second process) changes nothing: every insert tolerates existing rows.
+ * Loads the demo article, related stories, poll, comment thread and markets feed on first start. One
+ * transaction, and a second start (or a second process) changes nothing: every insert tolerates
+ * existing rows. A database seeded before feeds existed gets the feed on its next start.
  */
 export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
   return db.transaction(async (tx) => {
+    const feed = await tx.query('SELECT 1 FROM feeds WHERE id = $1', [demoFeed.id]);
+    if (feed.rows.length === 0) await putFeed(tx, demoFeed.id, demoFeed);
     const existing = await tx.query('SELECT 1 FROM articles WHERE id = $1', [demoArticle.id]);
     if (existing.rows.length > 0) return false;
     for (const summary of relatedArticles) {
