@@ -35,7 +35,7 @@ const elements = readdirSync(lib, { withFileTypes: true })
 const compileHints = {
   name: 'compile-hints',
   renderChunk(code, chunk) {
-    const runsOnArrival = chunk.isEntry || chunk.name === 'core' || chunk.name === 'lazy-elements';
+    const runsOnArrival = chunk.isEntry || ['core', 'lazy-elements', 'news-trending'].includes(chunk.name);
     return runsOnArrival ? { code: '//# allFunctionsCalledOnLoad\n' + code, map: null } : null;
   },
 };

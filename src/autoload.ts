@@ -12,6 +12,8 @@ const modules: Record<string, () => Promise<unknown>> = {
   'news-poll': loadBelowTheFold,
   'news-comments': loadBelowTheFold,
   'news-related': loadBelowTheFold,
+  // Its own small file: the strip sits at the top of the pages that have one, and most pages have none.
+  'news-trending': () => import('./trending/news-trending.js'),
 };
 /** Definitions of elements whose code is here, waiting for one of their tags to near the viewport. */
 const waiting = new Map<string, () => void>();

@@ -7,6 +7,7 @@ import type { NewsAdapter } from './core/types.js';
 import { liveDataRoutes } from './live-data/routes.js';
 import { pollRoutes } from './poll/routes.js';
 import { relatedRoutes } from './related/routes.js';
+import { trendingRoutes } from './trending/routes.js';
 
 export type { FetchAdapterOptions };
 
@@ -17,7 +18,7 @@ export type { FetchAdapterOptions };
  */
 export function createFetchAdapter(options: FetchAdapterOptions): NewsAdapter {
   const connection = connect(options);
-  for (const routes of [articleRoutes, alsoReadRoutes, relatedRoutes, pollRoutes, commentsRoutes, commentCountRoutes, liveDataRoutes]) {
+  for (const routes of [articleRoutes, alsoReadRoutes, relatedRoutes, pollRoutes, commentsRoutes, commentCountRoutes, liveDataRoutes, trendingRoutes]) {
     add(connection, routes);
   }
   return connection[0] as NewsAdapter;

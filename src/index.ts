@@ -8,3 +8,4 @@ export { NewsComments } from './comments/news-comments.js';
 export { NewsDidYouKnow, type DidYouKnowVariant } from './did-you-know/news-did-you-know.js';
 export { NewsPoll } from './poll/news-poll.js';
 export { NewsRelated } from './related/news-related.js';
+export { NewsTrending } from './trending/news-trending.js';

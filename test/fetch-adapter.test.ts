@@ -627,6 +627,7 @@ describe('the adapter a page builds from an endpoint', () => {
       'getCounts',
       'getSession',
       'getFeed',
+      'getTrending',
       'subscribe',
     ];
     for (const method of methods) expect(typeof (a as unknown as Record<string, unknown>)[method], method).to.equal('function');

@@ -101,6 +101,23 @@ describe('createMemoryAdapter', () => {
       expect(await httpError(adapter.getRelated('nope', 4))).to.deep.equal([404, 'not_found']);
     });
 
+    it("ranks trending by reads (each getArticle is one), by section, and an editor's list wins while set", async () => {
+      const adapter = createMemoryAdapter({
+        articles: [article('a1', '2026-01-01T00:00:00Z'), { ...article('a2', '2026-01-02T00:00:00Z'), section: 'city' }, article('a3', '2026-01-03T00:00:00Z')],
+        reads: { a1: 2, a2: 1 },
+      });
+      expect((await adapter.getTrending!(null, 5)).map((a) => a.id)).to.deep.equal(['a1', 'a2']);
+      await adapter.getArticle('a2');
+      await adapter.getArticle('a2');
+      expect((await adapter.getTrending!(null, 1)).map((a) => a.id)).to.deep.equal(['a2']);
+      expect((await adapter.getTrending!('city', 5)).map((a) => a.id)).to.deep.equal(['a2']);
+      adapter.setTrendingPicks(null, ['a3', 'a1', 'gone']);
+      expect((await adapter.getTrending!(null, 5)).map((a) => a.id)).to.deep.equal(['a3', 'a1']);
+      expect((await adapter.getTrending!('city', 5)).map((a) => a.id)).to.deep.equal(['a2']);
+      adapter.setTrendingPicks(null, []);
+      expect((await adapter.getTrending!(null, 5)).map((a) => a.id)).to.deep.equal(['a2', 'a1']);
+    });
+
     it('copies data in and out, so callers cannot change the store', async () => {
       const own: MemorySeed = { articles: [article('a1', '2026-01-01T00:00:00Z')] };
       const adapter = createMemoryAdapter(own);

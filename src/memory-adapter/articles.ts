@@ -21,7 +21,7 @@ function urlVariants(url: string): string[] {
   return variants;
 }
 
-function summary(article: Article): ArticleSummary {
+export function summary(article: Article): ArticleSummary {
   return {
     id: article.id,
     url: article.url,
@@ -35,7 +35,11 @@ function summary(article: Article): ArticleSummary {
 
 const newestFirst = (a: Article, b: Article) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '');
 
-export function articleMethods(data: MemorySeed, { run }: Backend): Pick<MemoryAdapter, 'getArticle' | 'lookupArticle' | 'getRelated'> {
+export function articleMethods(
+  data: MemorySeed,
+  { run }: Backend,
+  onRead: (id: string) => void,
+): Pick<MemoryAdapter, 'getArticle' | 'lookupArticle' | 'getRelated'> {
   const articles = new Map((data.articles ?? []).map((a) => [a.id, a]));
   const related = data.related ?? {};
 
@@ -44,6 +48,7 @@ export function articleMethods(data: MemorySeed, { run }: Backend): Pick<MemoryA
       run('getArticle', [id], call, () => {
         const article = articles.get(id);
         if (!article) throw notFound('Article');
+        onRead(id);
         return article;
       }),
 

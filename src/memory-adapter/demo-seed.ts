@@ -48,6 +48,7 @@ function summary(id: string, headline: string, kicker: string, daysAgo: number, 
     url: `/articles/${id}`,
     headline,
     kicker,
+    section: kicker.toLowerCase(),
     image: `/demo/img/${id}.svg`,
     imageAlt: '',
     publishedAt: new Date(now - daysAgo * 86_400_000).toISOString(),
@@ -187,5 +188,6 @@ export function createDemoSeed(options: DemoSeedOptions = {}): MemorySeed {
     comments,
     premoderatedThreads: [DEMO_PREMODERATED_THREAD_ID],
     counts: { 'eastshore-ferry-subsidy': 12, 'port-authority-surplus': 1 },
+    reads: { 'port-authority-surplus': 410, 'eastshore-ferry-subsidy': 320, 'old-town-tram-trial': 150, 'harbour-wall-survey': 90 },
   };
 }

@@ -1,15 +1,16 @@
 /**
  * `news-elements/memory-adapter`: a complete {@link NewsAdapter} in memory, for Storybook, tests and
  * offline demos. No element imports it, so it never ships in a page bundle. One module per domain:
- * `articles.ts`, `polls.ts`, `comments.ts` (with the counts and the session), `feeds.ts`, on the call pipeline,
+ * `articles.ts`, `trending.ts`, `polls.ts`, `comments.ts` (with the counts and the session), `feeds.ts`, on the call pipeline,
  * clock and live channels of `backend.ts`; `demo-seed.ts` has demo data.
  */
 import type { NewsAdapter } from '../core/types.js';
-import { articleMethods } from './articles.js';
+import { articleMethods, summary } from './articles.js';
 import { clone, createBackend } from './backend.js';
 import { commentMethods } from './comments.js';
 import { feedMethods } from './feeds.js';
 import { pollMethods } from './polls.js';
+import { trendingMethods } from './trending.js';
 import type { MemoryAdapter, MemoryReport, MemorySeed } from './types.js';
 
 export type { AdapterMethod, MemoryAdapter, MemoryCall, MemoryReport, MemorySeed } from './types.js';
@@ -25,6 +26,7 @@ export function createMemoryAdapter(seed: MemorySeed = {}, options: { latencyMs?
   const { backend, controls } = createBackend(data, () => adapter.latencyMs);
   const { current: currentPoll, ...polls } = pollMethods(data, backend);
   const { current: currentFeed, ...feeds } = feedMethods(data, backend);
+  const { read, ...trending } = trendingMethods(data, backend, summary);
 
   const adapter: MemoryAdapter = {
     latencyMs: options.latencyMs ?? 0,
@@ -32,7 +34,8 @@ export function createMemoryAdapter(seed: MemorySeed = {}, options: { latencyMs?
       return clone(reports);
     },
     ...controls,
-    ...articleMethods(data, backend),
+    ...articleMethods(data, backend, read),
+    ...trending,
     ...polls,
     ...commentMethods(data, backend, reports),
     ...feeds,

@@ -40,6 +40,10 @@ export interface MemorySeed {
   feeds?: Feed[];
   /** Reports already filed. */
   reports?: MemoryReport[];
+  /** Reads per article id, ranking `getTrending` (each `getArticle` adds one, as on the server; no decay). */
+  reads?: Record<string, number>;
+  /** Editors' trending lists by section (`''` for none): each wins over reads while set. */
+  trendingPicks?: Record<string, string[]>;
   /** Starting time of the adapter's clock; the real clock when absent. */
   now?: string | number | Date;
 }
@@ -91,4 +95,6 @@ export interface MemoryAdapter extends NewsAdapter {
   updateFeed(feedId: string, changes: Partial<Omit<Feed, 'values'>> & { values?: (Partial<FeedValue> & { id: string })[] }): Feed;
   /** A moderator approves (`published`) or rejects a comment; an approval is pushed to subscribers. */
   moderate(commentId: string, decision: 'published' | 'rejected'): void;
+  /** An editor sets (or, with no ids, clears) the trending list of a section (null: requests naming none). */
+  setTrendingPicks(section: string | null, articleIds: string[]): void;
 }
